@@ -1,0 +1,119 @@
+// Package dbtest gives each test its own PostgreSQL database, cloned from a migrated template.
+//
+// The server comes from DATABASE_URL (make test starts a private PostGIS cluster and sets it).
+// The template is built once per schema fingerprint and shared by all test processes; cloning
+// it takes milliseconds, so tests stay isolated and can run in parallel.
+package dbtest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/radnice/radnice/migrations"
+)
+
+// templateLockKey serialises template creation across the test binaries go test runs in parallel.
+const templateLockKey = 7_246_130_418
+
+// New creates a fresh migrated database for t, drops it when t ends, and returns its URL.
+func New(t testing.TB) string {
+	t.Helper()
+	ctx := context.Background()
+	base := os.Getenv("DATABASE_URL")
+	if base == "" {
+		t.Fatal("DATABASE_URL is not set: run the suite with `make test`, which starts the test database")
+	}
+	admin, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatalf("connect to DATABASE_URL: %v", err)
+	}
+	defer admin.Close(ctx)
+
+	template, err := ensureTemplate(ctx, admin, base)
+	if err != nil {
+		t.Fatalf("prepare template database: %v", err)
+	}
+	name := "radnice_test_" + randomSuffix()
+	if _, err := admin.Exec(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, template)); err != nil {
+		t.Fatalf("clone template: %v", err)
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			t.Errorf("drop test database: %v", err)
+			return
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			t.Errorf("drop test database: %v", err)
+		}
+	})
+	return urlFor(base, name)
+}
+
+// ensureTemplate returns the name of the migrated template database, creating it when needed.
+func ensureTemplate(ctx context.Context, admin *pgx.Conn, base string) (string, error) {
+	fp, err := migrations.Fingerprint()
+	if err != nil {
+		return "", err
+	}
+	name := "radnice_template_" + fp
+	if _, err := admin.Exec(ctx, "SELECT pg_advisory_lock($1)", templateLockKey); err != nil {
+		return "", err
+	}
+	defer admin.Exec(ctx, "SELECT pg_advisory_unlock($1)", templateLockKey) //nolint:errcheck // released with the session anyway
+
+	var exists bool
+	if err := admin.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate)", name).Scan(&exists); err != nil {
+		return "", err
+	}
+	if exists {
+		return name, nil
+	}
+	if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+		return "", err
+	}
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		return "", err
+	}
+	pool, err := pgxpool.New(ctx, urlFor(base, name))
+	if err != nil {
+		return "", err
+	}
+	_, err = migrations.Apply(ctx, pool)
+	pool.Close()
+	if err != nil {
+		return "", err
+	}
+	// Only a finished template is marked as one, so a crash midway is rebuilt next time.
+	if _, err := admin.Exec(ctx, "ALTER DATABASE "+name+" WITH IS_TEMPLATE true"); err != nil {
+		return "", err
+	}
+	return name, nil
+}
+
+// urlFor points the server URL base at database name, keeping credentials and parameters.
+func urlFor(base, name string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Scheme == "" {
+		panic(fmt.Sprintf("DATABASE_URL must be a postgres:// URL: %q", base))
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+func randomSuffix() string {
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b)
+}
