@@ -106,3 +106,12 @@ func (s *Store) Nearest(ctx context.Context, lat, lon float64) (Nearby, error) {
 	}
 	return n, nil
 }
+
+// RegisterEmpty reports whether the register holds no address point at all.
+func (s *Store) RegisterEmpty(ctx context.Context) (bool, error) {
+	var exists bool
+	if err := s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM address_points)`).Scan(&exists); err != nil {
+		return false, fmt.Errorf("check for addresses: %w", err)
+	}
+	return !exists, nil
+}

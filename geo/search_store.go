@@ -111,8 +111,7 @@ func buildPlaceSearch(q Query, p SearchParams, fuzzy bool) sqlQuery {
 		ORDER BY unit_rank, u.place_key LIMIT ` + strconv.Itoa(maxUnits) + `)
 	SELECT ` + addressColumns + ` FROM units JOIN address_points a ON a.unit_id = units.id ` + addressJoins + `
 	WHERE ` + strings.Join(where, " AND ") + `
-	ORDER BY ` + numbers.rank + `, units.unit_rank, m.name, coalesce(s.name, p.name),
-		a.orientation_number NULLS FIRST, a.house_number, a.orientation_letter NULLS FIRST, a.code
+	ORDER BY ` + numbers.orderBy("units.unit_rank", naturalOrder) + `
 	LIMIT ` + sq.arg(p.Limit)
 	return sq
 }
@@ -129,8 +128,7 @@ func buildNumberSearch(q Query, p SearchParams) sqlQuery {
 	}
 	sq.sql = `SELECT ` + addressColumns + ` FROM address_points a ` + addressJoins + `
 	WHERE ` + strings.Join(where, " AND ") + `
-	ORDER BY ` + numbers.rank + `, m.name, coalesce(s.name, p.name),
-		a.orientation_number NULLS FIRST, a.house_number, a.orientation_letter NULLS FIRST, a.code
+	ORDER BY ` + numbers.orderBy(naturalOrder) + `
 	LIMIT ` + sq.arg(p.Limit)
 	return sq
 }
@@ -147,11 +145,20 @@ func commonFilters(sq *sqlQuery, q Query) []string {
 	return f
 }
 
-// numberMatch holds the WHERE conditions for the typed numbers and the ORDER BY expression that
-// puts exact matches first.
+// naturalOrder lists addresses the way a directory would: by town, street, then number.
+const naturalOrder = `m.name, coalesce(s.name, p.name), a.orientation_number NULLS FIRST, a.house_number,
+	a.orientation_letter NULLS FIRST, a.code`
+
+// numberMatch holds the WHERE conditions for the typed numbers and the ORDER BY expressions
+// that put exact matches first.
 type numberMatch struct {
 	filters []string
-	rank    string
+	rank    []string
+}
+
+// orderBy puts the number ranks before the given ORDER BY expressions.
+func (n numberMatch) orderBy(then ...string) string {
+	return strings.Join(append(append([]string(nil), n.rank...), then...), ", ")
 }
 
 // numberConditions turns the typed numbers into conditions. Each number must match exactly or,
@@ -160,7 +167,7 @@ type numberMatch struct {
 // street, or the house number where there is no street, ranks before the other reading.
 func numberConditions(sq *sqlQuery, q Query, prefixes bool) numberMatch {
 	if len(q.Numbers) == 0 {
-		return numberMatch{rank: "0"}
+		return numberMatch{}
 	}
 	var filters, exact, preferred []string
 	for i, n := range q.Numbers {
@@ -199,9 +206,9 @@ func numberConditions(sq *sqlQuery, q Query, prefixes bool) numberMatch {
 		filters = append(filters, loose)
 		exact = append(exact, ex)
 	}
-	rank := "CASE WHEN " + strings.Join(exact, " AND ") + " THEN 0 ELSE 1 END"
+	rank := []string{"CASE WHEN " + strings.Join(exact, " AND ") + " THEN 0 ELSE 1 END"}
 	if len(preferred) > 0 {
-		rank += ", CASE WHEN " + strings.Join(preferred, " AND ") + " THEN 0 ELSE 1 END"
+		rank = append(rank, "CASE WHEN "+strings.Join(preferred, " AND ")+" THEN 0 ELSE 1 END")
 	}
 	return numberMatch{filters: filters, rank: rank}
 }

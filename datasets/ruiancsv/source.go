@@ -106,3 +106,8 @@ func Inputs(paths []string) ([]Input, func() error, error) {
 	}
 	return all, closeAll, nil
 }
+
+// NewInput makes an Input of any byte source, such as an embedded file.
+func NewInput(name string, size int64, open func() (io.ReadCloser, error)) Input {
+	return Input{Name: name, Size: size, open: open}
+}

@@ -1,0 +1,43 @@
+# Radnice: `make run` serves the demo town, `make test` runs the whole suite.
+# Both set up what is missing: PostgreSQL with PostGIS from the OS packages and a private
+# cluster under .data/ (unless DATABASE_URL names a database to use instead).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# The database: DATABASE_URL when given, else the project's own cluster (started on demand).
+database = export DATABASE_URL="$${DATABASE_URL:-$$(.ci/devdb start)}"
+
+.PHONY: help run test bench stop generate build
+
+help:
+	@echo "make run     set up the database, load the demo town and serve the portal"
+	@echo "make test    set up what the tests need and run the whole suite"
+	@echo "make bench   national-scale import and search benchmarks (slow; not part of test)"
+	@echo "make stop    stop the private database cluster"
+
+build:
+	go build -o bin/radnice ./cmd/radnice
+
+run: build
+	@$(database); \
+	bin/radnice migrate; \
+	bin/radnice demo --if-empty; \
+	exec bin/radnice serve
+
+test:
+	@.ci/check-generated
+	@.ci/browser-deps
+	@$(database); \
+	go vet ./...; \
+	go test -count=1 -timeout 20m ./...
+
+bench: build
+	@$(database); \
+	RADNICE_BENCH_DIR="$(CURDIR)/.data/bench" go test -count=1 -tags bench -run '^TestBenchmark' -timeout 80m -v ./web/bench/
+
+stop:
+	@.ci/devdb stop
+
+generate:
+	go tool templ generate

@@ -1,0 +1,42 @@
+// Package web is the HTTP side of Radnice: the router, middleware, JSON API, pages and assets.
+// Each area of the portal lives in its own folder with its handlers and views.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/radnice/radnice/geo"
+	"github.com/radnice/radnice/web/addresses"
+	"github.com/radnice/radnice/web/health"
+	"github.com/radnice/radnice/web/home"
+	"github.com/radnice/radnice/web/layout"
+	"github.com/radnice/radnice/web/middleware"
+	"github.com/radnice/radnice/web/problem"
+	"github.com/radnice/radnice/web/static"
+)
+
+// Handler builds the portal's HTTP handler.
+func Handler(pool *pgxpool.Pool, logger *slog.Logger) http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders)
+	health.Routes(r, pool)
+	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
+	home.Routes(r)
+	addresses.Routes(r, geo.NewStore(pool))
+	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			problem.Write(w, r, http.StatusNotFound, "No such API endpoint.")
+			return
+		}
+		layout.NotFound(w, r)
+	})
+	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
+		problem.Write(w, r, http.StatusMethodNotAllowed, "The method "+r.Method+" is not allowed here.")
+	})
+	return r
+}
