@@ -39,6 +39,20 @@ func New(t testing.TB) string {
 // template is built once and cloned for every test.
 func NewSeeded(t testing.TB, seed *Seed) string {
 	t.Helper()
+	return create(t, func(ctx context.Context, admin *pgx.Conn, base string) (string, error) {
+		return ensureTemplate(ctx, admin, base, seed)
+	})
+}
+
+// NewBlank creates an empty database, not migrated, for tests of migrating itself.
+func NewBlank(t testing.TB) string {
+	t.Helper()
+	return create(t, func(context.Context, *pgx.Conn, string) (string, error) { return "template1", nil })
+}
+
+// create clones the template that pick names into a database dropped when t ends.
+func create(t testing.TB, pick func(ctx context.Context, admin *pgx.Conn, base string) (string, error)) string {
+	t.Helper()
 	ctx := context.Background()
 	base := os.Getenv("DATABASE_URL")
 	if base == "" {
@@ -50,7 +64,7 @@ func NewSeeded(t testing.TB, seed *Seed) string {
 	}
 	defer admin.Close(ctx)
 
-	template, err := ensureTemplate(ctx, admin, base, seed)
+	template, err := pick(ctx, admin, base)
 	if err != nil {
 		t.Fatalf("prepare template database: %v", err)
 	}

@@ -1,0 +1,159 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/radnice/radnice/datasets/demotown/demotest"
+	"github.com/radnice/radnice/geo"
+	"github.com/radnice/radnice/migrations/dbtest"
+	"github.com/radnice/radnice/web"
+)
+
+func TestHealthAndReadiness(t *testing.T) {
+	pool := demotest.Pool(t)
+	srv := httptest.NewServer(web.Handler(pool, slog.New(slog.DiscardHandler)))
+	defer srv.Close()
+
+	for _, path := range []string{"/healthz", "/readyz"} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			t.Errorf("%s = %d, want 200", path, res.StatusCode)
+		}
+	}
+}
+
+func TestReadinessFailsWhenTheDatabaseIsGone(t *testing.T) {
+	pool, err := geo.Connect(context.Background(), dbtest.New(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.Handler(pool, slog.New(slog.DiscardHandler)))
+	defer srv.Close()
+	pool.Close()
+
+	res, err := http.Get(srv.URL + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/readyz = %d, want 503", res.StatusCode)
+	}
+	res, err = http.Get(srv.URL + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Errorf("/healthz = %d, want 200: the process is still up", res.StatusCode)
+	}
+}
+
+func TestEveryResponseCarriesSecurityHeaders(t *testing.T) {
+	srv := httptest.NewServer(web.Handler(demotest.Pool(t), slog.New(slog.DiscardHandler)))
+	defer srv.Close()
+	for _, path := range []string{"/", "/adresa", "/api/v1/addresses?q=x", "/static/css/site.css", "/missing"} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		csp := res.Header.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "default-src 'self'") || strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+			t.Errorf("%s: Content-Security-Policy = %q", path, csp)
+		}
+		if res.Header.Get("X-Content-Type-Options") != "nosniff" || res.Header.Get("Referrer-Policy") == "" {
+			t.Errorf("%s: headers = %v", path, res.Header)
+		}
+		if res.Header.Get("Strict-Transport-Security") != "" {
+			t.Errorf("%s: HSTS sent over plain HTTP", path)
+		}
+	}
+}
+
+func TestRequestLogHoldsNoSearchedAddress(t *testing.T) {
+	var logs bytes.Buffer
+	srv := httptest.NewServer(web.Handler(demotest.Pool(t), slog.New(slog.NewTextHandler(&logs, nil))))
+	defer srv.Close()
+
+	res, err := http.Get(srv.URL + "/api/v1/addresses?q=" + url.QueryEscape("Štefánikova 1163/12"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	res, err = http.PostForm(srv.URL+"/adresa", url.Values{"q": {"Lubina 25"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	res, err = http.Get(srv.URL + "/adresa/2401163")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+
+	out := logs.String()
+	if !strings.Contains(out, "route=/api/v1/addresses") || !strings.Contains(out, "status=200") {
+		t.Fatalf("request log lacks the route and status:\n%s", out)
+	}
+	for _, secret := range []string{"fánikova", "f%C3%A1nikova", "1163", "Lubina", "2401163"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("request log contains %q:\n%s", secret, out)
+		}
+	}
+}
+
+func TestFindAddressPageWorksWithoutJavaScript(t *testing.T) {
+	srv := httptest.NewServer(web.Handler(demotest.Pool(t), slog.New(slog.DiscardHandler)))
+	defer srv.Close()
+
+	res, err := http.PostForm(srv.URL+"/adresa", url.Values{"q": {"stefanikova 12"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(body), `<a href="/adresa/2401163">Štefánikova 1163/12, 742 21 Kopřivnice</a>`) {
+		t.Errorf("results page: status %d\n%s", res.StatusCode, body)
+	}
+
+	res, err = http.PostForm(srv.URL+"/adresa", url.Values{"q": {""}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), `aria-invalid="true"`) || !strings.Contains(string(body), "Zadejte adresu") {
+		t.Errorf("empty search: status %d\n%s", res.StatusCode, body)
+	}
+
+	res, err = http.Get(srv.URL + "/adresa/2401163")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(body), "<h1>Štefánikova 1163/12, 742 21 Kopřivnice</h1>") {
+		t.Errorf("address page: status %d\n%s", res.StatusCode, body)
+	}
+	res, err = http.Get(srv.URL + "/adresa/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 404 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("unknown address page: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+}
