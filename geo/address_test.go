@@ -43,11 +43,11 @@ func TestLabelIsTheCzechPostalOneLineForm(t *testing.T) {
 
 func TestFoldIgnoresCaseDiacriticsAndPunctuation(t *testing.T) {
 	cases := map[string]string{
-		"Štefánikova 1163/12":    "stefanikova 1163/12",
-		"Masarykovo nám.":        "masarykovo nam",
+		"Štefánikova 1163/12":   "stefanikova 1163/12",
+		"Masarykovo nám.":       "masarykovo nam",
 		"  ŽLUŤOUČKÝ   kůň, 5 ": "zlutoucky kun 5",
-		"Obránců míru":           "obrancu miru",
-		"č.p.":                   "c p",
+		"Obránců míru":          "obrancu miru",
+		"č.p.":                  "c p",
 	}
 	for in, want := range cases {
 		if got := geo.Fold(in); got != want {

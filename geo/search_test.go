@@ -47,7 +47,7 @@ func TestSearchFindsTheAddressFirstForEveryQueryForm(t *testing.T) {
 		{"Lubina 25", lubina25},
 		{"stefanikova 12, 742 21 Kopřivnice", stefanikova1163_12},
 		{"Štefánikova 1163/12, 74221 Kopřivnice", stefanikova1163_12},
-		{"stefanikva 12", stefanikova1163_12},  // a letter missing
+		{"stefanikva 12", stefanikova1163_12},    // a letter missing
 		{"stefanikiva 1163", stefanikova1163_12}, // a letter wrong
 	}
 	for _, c := range cases {
