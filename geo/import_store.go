@@ -73,8 +73,12 @@ func (s *Store) ImportAddresses(ctx context.Context, src RecordSource) (ImportRe
 		}
 		res.Rows = int(n)
 		res.WithoutPoint = copySrc.withoutPoint
-		if _, err := tx.Exec(ctx, `ANALYZE import_rows`); err != nil {
-			return fmt.Errorf("analyze staging table: %w", err)
+		// Temporary tables get no automatic statistics; without them the planner misjudges
+		// the merge joins of a large file. Small files plan well enough without.
+		if n >= analyzeThreshold {
+			if _, err := tx.Exec(ctx, `ANALYZE import_rows`); err != nil {
+				return fmt.Errorf("analyze staging table: %w", err)
+			}
 		}
 		for _, q := range mergeDimensionsSQL {
 			if _, err := tx.Exec(ctx, q); err != nil {
@@ -103,7 +107,12 @@ var stagingColumns = []string{"code", "municipality_code", "municipality_name", 
 	"street_code", "street_name", "place_key", "search_text", "building_type", "house_number",
 	"orientation_number", "orientation_letter", "postcode", "x", "y", "valid_from"}
 
-const createStagingSQL = `CREATE TEMP TABLE import_rows (
+// analyzeThreshold is the file size in rows from which the staging table is analysed.
+const analyzeThreshold = 5000
+
+// createStagingSQL makes the session's staging table once; its rows go at every commit or
+// rollback, so a connection reuses it for file after file without catalog churn.
+const createStagingSQL = `CREATE TEMP TABLE IF NOT EXISTS import_rows (
 	code integer NOT NULL,
 	municipality_code integer NOT NULL,
 	municipality_name text NOT NULL,
@@ -125,7 +134,7 @@ const createStagingSQL = `CREATE TEMP TABLE import_rows (
 	x double precision,
 	y double precision,
 	valid_from date
-) ON COMMIT DROP`
+) ON COMMIT DELETE ROWS`
 
 // mergeDimensionsSQL upserts the named register objects the rows refer to, writing only
 // what changed.
