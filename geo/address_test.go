@@ -82,3 +82,20 @@ func TestParseQueryReadsWhatCitizensType(t *testing.T) {
 		}
 	}
 }
+
+func TestParseQueryKeepsNumberedStreetNamesAndMarkedFiveDigitNumbers(t *testing.T) {
+	cases := []struct {
+		in   string
+		want geo.Query
+	}{
+		{"5 kvetna 15", geo.Query{Words: []string{"5", "kvetna"}, Numbers: []geo.NumberPart{{Plain: 15, Prefix: "15"}}}},
+		{"28. října 1020/3", geo.Query{Words: []string{"28", "rijna"}, Numbers: []geo.NumberPart{{House: 1020, Orientation: 3, Prefix: "3"}}}},
+		{"č.p. 11203", geo.Query{BuildingType: geo.Descriptive, Numbers: []geo.NumberPart{{House: 11203, Prefix: "11203"}}}},
+		{"cp 11203 74221", geo.Query{BuildingType: geo.Descriptive, Postcode: "74221", Numbers: []geo.NumberPart{{House: 11203, Prefix: "11203"}}}},
+	}
+	for _, c := range cases {
+		if got := geo.ParseQuery(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("ParseQuery(%q) = %+v, want %+v", c.in, got, c.want)
+		}
+	}
+}

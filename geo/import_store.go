@@ -63,7 +63,7 @@ func (s *Store) ImportAddresses(ctx context.Context, src RecordSource) (ImportRe
 		if _, err := tx.Exec(ctx, createStagingSQL); err != nil {
 			return fmt.Errorf("create staging table: %w", err)
 		}
-		copySrc := &stagingSource{src: src, keys: map[[3]string][2]string{}}
+		copySrc := &stagingSource{src: src, keys: map[[3]string][2]string{}, munis: map[int]bool{}}
 		n, err := tx.CopyFrom(ctx, pgx.Identifier{"import_rows"}, stagingColumns, copySrc)
 		if copySrc.err != nil {
 			return copySrc.err
@@ -73,9 +73,15 @@ func (s *Store) ImportAddresses(ctx context.Context, src RecordSource) (ImportRe
 		}
 		res.Rows = int(n)
 		res.WithoutPoint = copySrc.withoutPoint
-		// Temporary tables get no automatic statistics; without them the planner misjudges
-		// the merge joins of a large file. Small files plan well enough without.
-		if n >= analyzeThreshold {
+		municipalities := copySrc.municipalityCodes()
+		var known bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM address_points WHERE municipality_code = ANY($1))`,
+			municipalities).Scan(&known); err != nil {
+			return fmt.Errorf("check for known addresses: %w", err)
+		}
+		// Temporary tables get no automatic statistics; without them the planner misjudges the
+		// update's joins. A municipality seen for the first time only needs inserting.
+		if known && n >= analyzeThreshold {
 			if _, err := tx.Exec(ctx, `ANALYZE import_rows`); err != nil {
 				return fmt.Errorf("analyze staging table: %w", err)
 			}
@@ -85,15 +91,26 @@ func (s *Store) ImportAddresses(ctx context.Context, src RecordSource) (ImportRe
 				return fmt.Errorf("merge register objects: %w", err)
 			}
 		}
-		if err := tx.QueryRow(ctx, mergeAddressesSQL).Scan(&res.Inserted, &res.Updated); err != nil {
-			return fmt.Errorf("merge address points: %w", err)
+		if known {
+			// Update before insert, so that the update does not compare the rows just inserted.
+			tag, err := tx.Exec(ctx, updateAddressesSQL)
+			if err != nil {
+				return fmt.Errorf("update address points: %w", err)
+			}
+			res.Updated = int(tag.RowsAffected())
 		}
-		res.Unchanged = res.Rows - res.Inserted - res.Updated
-		tag, err := tx.Exec(ctx, retireMissingSQL)
+		tag, err := tx.Exec(ctx, insertAddressesSQL)
 		if err != nil {
-			return fmt.Errorf("retire missing address points: %w", err)
+			return fmt.Errorf("insert address points: %w", err)
 		}
-		res.Retired = int(tag.RowsAffected())
+		res.Inserted = int(tag.RowsAffected())
+		res.Unchanged = res.Rows - res.Inserted - res.Updated
+		if known {
+			if tag, err = tx.Exec(ctx, retireMissingSQL, municipalities); err != nil {
+				return fmt.Errorf("retire missing address points: %w", err)
+			}
+			res.Retired = int(tag.RowsAffected())
+		}
 		return nil
 	})
 	if err != nil {
@@ -108,12 +125,12 @@ var stagingColumns = []string{"code", "municipality_code", "municipality_name", 
 	"orientation_number", "orientation_letter", "postcode", "x", "y", "valid_from"}
 
 // analyzeThreshold is the file size in rows from which the staging table is analysed.
-const analyzeThreshold = 5000
+const analyzeThreshold = 1000
 
 // createStagingSQL makes the session's staging table once; its rows go at every commit or
 // rollback, so a connection reuses it for file after file without catalog churn.
 const createStagingSQL = `CREATE TEMP TABLE IF NOT EXISTS import_rows (
-	code integer NOT NULL,
+	code integer PRIMARY KEY,
 	municipality_code integer NOT NULL,
 	municipality_name text NOT NULL,
 	city_district_code integer,
@@ -169,41 +186,43 @@ var mergeDimensionsSQL = []string{
 		<> (EXCLUDED.municipality_code, EXCLUDED.place_key, EXCLUDED.search_text)`,
 }
 
-// mergeAddressesSQL inserts new and updates changed address points (un-retiring any that
-// come back) and counts both; rows equal to what is stored are not written at all.
-const mergeAddressesSQL = `WITH merged AS (
-	INSERT INTO address_points AS a (code, municipality_code, part_code, city_district_code,
+// stagedAddresses is each staged row as the address_points columns it sets.
+const stagedAddresses = `SELECT r.code, r.municipality_code, r.part_code, r.city_district_code,
+		r.prague_district_code, r.street_code, u.id AS unit_id, r.building_type, r.house_number,
+		r.orientation_number, r.orientation_letter, r.postcode,
+		CASE WHEN r.x IS NOT NULL THEN ST_SetSRID(ST_MakePoint(r.x, r.y), 5514) END AS point_sjtsk, r.valid_from
+	FROM import_rows r
+	JOIN address_units u ON u.part_code = r.part_code AND coalesce(u.street_code, 0) = coalesce(r.street_code, 0)`
+
+// insertAddressesSQL adds the address points the register does not know yet.
+const insertAddressesSQL = `INSERT INTO address_points (code, municipality_code, part_code, city_district_code,
 		prague_district_code, street_code, unit_id, building_type, house_number, orientation_number,
 		orientation_letter, postcode, point_sjtsk, valid_from)
-	SELECT r.code, r.municipality_code, r.part_code, r.city_district_code, r.prague_district_code,
-		r.street_code, u.id, r.building_type, r.house_number, r.orientation_number,
-		r.orientation_letter, r.postcode,
-		CASE WHEN r.x IS NOT NULL THEN ST_SetSRID(ST_MakePoint(r.x, r.y), 5514) END, r.valid_from
-	FROM import_rows r
-	JOIN address_units u ON u.part_code = r.part_code AND coalesce(u.street_code, 0) = coalesce(r.street_code, 0)
-	ON CONFLICT (code) DO UPDATE SET
-		municipality_code = EXCLUDED.municipality_code, part_code = EXCLUDED.part_code,
-		city_district_code = EXCLUDED.city_district_code, prague_district_code = EXCLUDED.prague_district_code,
-		street_code = EXCLUDED.street_code, unit_id = EXCLUDED.unit_id, building_type = EXCLUDED.building_type,
-		house_number = EXCLUDED.house_number, orientation_number = EXCLUDED.orientation_number,
-		orientation_letter = EXCLUDED.orientation_letter, postcode = EXCLUDED.postcode,
-		point_sjtsk = EXCLUDED.point_sjtsk, valid_from = EXCLUDED.valid_from,
-		retired_at = NULL, updated_at = now()
-	WHERE (a.municipality_code, a.part_code, a.city_district_code, a.prague_district_code, a.street_code,
+	SELECT n.* FROM (` + stagedAddresses + `) n
+	WHERE NOT EXISTS (SELECT 1 FROM address_points a WHERE a.code = n.code)`
+
+// updateAddressesSQL rewrites the known address points whose staged row differs (un-retiring
+// any that come back); rows equal to what is stored are neither written nor locked.
+const updateAddressesSQL = `UPDATE address_points a SET
+		municipality_code = n.municipality_code, part_code = n.part_code,
+		city_district_code = n.city_district_code, prague_district_code = n.prague_district_code,
+		street_code = n.street_code, unit_id = n.unit_id, building_type = n.building_type,
+		house_number = n.house_number, orientation_number = n.orientation_number,
+		orientation_letter = n.orientation_letter, postcode = n.postcode,
+		point_sjtsk = n.point_sjtsk, valid_from = n.valid_from, retired_at = NULL, updated_at = now()
+	FROM (` + stagedAddresses + `) n
+	WHERE a.code = n.code
+	AND (a.municipality_code, a.part_code, a.city_district_code, a.prague_district_code, a.street_code,
 		a.unit_id, a.building_type, a.house_number, a.orientation_number, a.orientation_letter, a.postcode,
 		a.point_sjtsk, a.valid_from, a.retired_at)
-	IS DISTINCT FROM (EXCLUDED.municipality_code, EXCLUDED.part_code, EXCLUDED.city_district_code,
-		EXCLUDED.prague_district_code, EXCLUDED.street_code, EXCLUDED.unit_id, EXCLUDED.building_type,
-		EXCLUDED.house_number, EXCLUDED.orientation_number, EXCLUDED.orientation_letter, EXCLUDED.postcode,
-		EXCLUDED.point_sjtsk, EXCLUDED.valid_from, NULL::timestamptz)
-	RETURNING xmax = 0 AS inserted
-)
-SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged`
+	IS DISTINCT FROM (n.municipality_code, n.part_code, n.city_district_code, n.prague_district_code,
+		n.street_code, n.unit_id, n.building_type, n.house_number, n.orientation_number,
+		n.orientation_letter, n.postcode, n.point_sjtsk, n.valid_from, NULL::timestamptz)`
 
 // retireMissingSQL flags the current addresses of the file's municipalities that the file no
 // longer lists; they stay in the register for the data that points at them.
 const retireMissingSQL = `UPDATE address_points a SET retired_at = now(), updated_at = now()
-	WHERE a.municipality_code IN (SELECT DISTINCT municipality_code FROM import_rows)
+	WHERE a.municipality_code = ANY($1)
 	AND a.retired_at IS NULL
 	AND NOT EXISTS (SELECT 1 FROM import_rows r WHERE r.code = a.code)`
 
@@ -214,6 +233,7 @@ type stagingSource struct {
 	err          error
 	withoutPoint int
 	keys         map[[3]string][2]string // place key and search text per (street, part, municipality)
+	munis        map[int]bool            // the municipalities the file speaks for
 }
 
 func (s *stagingSource) Next() bool {
@@ -230,6 +250,7 @@ func (s *stagingSource) Next() bool {
 
 func (s *stagingSource) Values() ([]any, error) {
 	r := s.rec
+	s.munis[r.MunicipalityCode] = true
 	key := [3]string{r.StreetName, r.PartName, r.MunicipalityName}
 	keys, ok := s.keys[key]
 	if !ok {
@@ -259,6 +280,14 @@ func (s *stagingSource) Values() ([]any, error) {
 }
 
 func (s *stagingSource) Err() error { return s.err }
+
+func (s *stagingSource) municipalityCodes() []int32 {
+	codes := make([]int32, 0, len(s.munis))
+	for c := range s.munis {
+		codes = append(codes, int32(c))
+	}
+	return codes
+}
 
 // searchText is the folded, de-duplicated words of the names, with a leading space so that
 // every word start can be matched as "% word".

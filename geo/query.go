@@ -62,7 +62,11 @@ func ParseQuery(text string) Query {
 			if tok == "c" || tok == "ev" {
 				i++
 			}
-		case len(tok) == 5 && digits.MatchString(tok) && q.Postcode == "":
+		case digits.MatchString(tok) && len(tok) <= 2 && isMonthGenitive(next):
+			// "5. května", "28. října", "17. listopadu": the number belongs to the street name.
+			q.Words = append(q.Words, tok, next)
+			i++
+		case len(tok) == 5 && digits.MatchString(tok) && q.Postcode == "" && !q.markedBefore(i, tokens):
 			q.Postcode = tok
 		case len(tok) == 3 && digits.MatchString(tok) && len(next) == 2 && digits.MatchString(next) && q.Postcode == "":
 			q.Postcode = tok + next
@@ -112,6 +116,23 @@ func isDescriptiveMarker(tok, next string) bool {
 func isRegistryMarker(tok, next string) bool {
 	return tok == "cev" || (tok == "c" && next == "ev") || (tok == "ev" && next == "c") || tok == "evc"
 }
+
+// markedBefore reports whether the token at i directly follows a building type marker, which
+// makes a five-digit number a house number rather than a postcode ("č.p. 11203").
+func (q Query) markedBefore(i int, tokens []string) bool {
+	if q.BuildingType == "" || i == 0 {
+		return false
+	}
+	prev := tokens[i-1]
+	return prev == "cp" || prev == "p" || prev == "cev" || prev == "ev" || prev == "c"
+}
+
+// monthGenitives are the month names as street names use them after a day: "5. května".
+var monthGenitives = map[string]bool{"ledna": true, "unora": true, "brezna": true, "dubna": true,
+	"kvetna": true, "maje": true, "cervna": true, "cervence": true, "srpna": true, "zari": true,
+	"rijna": true, "listopadu": true, "prosince": true}
+
+func isMonthGenitive(tok string) bool { return monthGenitives[tok] }
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)

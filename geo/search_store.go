@@ -27,6 +27,10 @@ type SearchParams struct {
 // then as-you-type prefixes; place words match word starts of the street, town part and
 // municipality names regardless of case and diacritics. When no place matches the words,
 // it retries with trigram similarity, so a typo of a letter still finds the street.
+//
+// Words are resolved to search units first (streets and town parts, a small table), and the
+// numbers are then looked up among the address points of those units by index. Splitting the
+// two keeps every plan an index walk, however common the words are.
 func (s *Store) Search(ctx context.Context, p SearchParams) ([]Address, error) {
 	if p.Limit == 0 {
 		p.Limit = DefaultSearchLimit
@@ -44,80 +48,129 @@ func (s *Store) Search(ctx context.Context, p SearchParams) ([]Address, error) {
 	if len(q.Words) == 0 {
 		return s.searchAddresses(ctx, buildNumberSearch(q, p))
 	}
-	found, err := s.searchAddresses(ctx, buildPlaceSearch(q, p, false))
+	units, err := s.matchUnits(ctx, q, p)
+	if err != nil {
+		return nil, err
+	}
+	found, err := s.searchUnits(ctx, q, p, units)
 	if err != nil || len(found) > 0 {
 		return found, err
 	}
-	return s.searchAddresses(ctx, buildPlaceSearch(q, p, true))
-}
-
-func (s *Store) searchAddresses(ctx context.Context, sq sqlQuery) ([]Address, error) {
-	rows, err := s.db.Query(ctx, sq.sql, sq.args...)
-	if err != nil {
-		return nil, fmt.Errorf("search addresses: %w", err)
+	// Nothing under the words as typed: perhaps a typo ("Ludní 685" for Luční).
+	if units, err = s.matchUnitsFuzzy(ctx, q, p); err != nil {
+		return nil, err
 	}
-	found, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Address, error) { return scanAddress(row) })
-	if err != nil {
-		return nil, fmt.Errorf("search addresses: %w", err)
+	return s.searchUnits(ctx, q, p, units)
+}
+
+// searchUnits finds the addresses matching the query's numbers among the units, exact numbers
+// first, then, while the page has room and the street is narrowed down, the number being typed
+// as a prefix.
+func (s *Store) searchUnits(ctx context.Context, q Query, p SearchParams, units []int32) ([]Address, error) {
+	if len(units) == 0 {
+		return nil, nil
 	}
-	return found, nil
-}
-
-// sqlQuery is SQL with its $n arguments, built up piece by piece.
-type sqlQuery struct {
-	sql  string
-	args []any
-}
-
-// arg adds v as an argument and returns its placeholder.
-func (q *sqlQuery) arg(v any) string {
-	q.args = append(q.args, v)
-	return "$" + strconv.Itoa(len(q.args))
+	if len(q.Numbers) == 0 && q.Postcode == "" && q.BuildingType == "" && len(units) > p.Limit {
+		units = units[:p.Limit] // every unit has an address: the first units fill the page
+	}
+	found, err := s.searchAddresses(ctx, buildUnitSearch(q, p, units, false))
+	if err != nil || len(found) == p.Limit || len(units) > maxPrefixUnits || !q.typingNumber() {
+		return found, err
+	}
+	return s.searchAddresses(ctx, buildUnitSearch(q, p, units, true))
 }
 
 // maxUnits bounds how many places one search considers, so that a one-letter word cannot
 // turn a search into a scan of the whole register.
 const maxUnits = 3000
 
-// buildPlaceSearch matches the words against search units (streets and town parts), then the
-// numbers against those units' address points. With fuzzy it ranks units by trigram word
-// similarity instead of requiring every word as a word prefix.
-func buildPlaceSearch(q Query, p SearchParams, fuzzy bool) sqlQuery {
+// maxPrefixUnits bounds the places in which a number being typed is matched as a prefix:
+// prefixes cannot use the number indexes, so they are for a narrowed-down street.
+const maxPrefixUnits = 100
+
+// typingNumber reports whether the last number can still grow as the citizen types.
+func (q Query) typingNumber() bool {
+	return len(q.Numbers) > 0 && q.Numbers[len(q.Numbers)-1].Prefix != ""
+}
+
+// matchUnitsFuzzy returns the search units whose street or part names are closest to the
+// words: the closest few names, then every unit bearing them, since one name may be a street
+// in hundreds of towns and the typed numbers pick among them.
+func (s *Store) matchUnitsFuzzy(ctx context.Context, q Query, p SearchParams) ([]int32, error) {
 	var sq sqlQuery
-	var unitWhere []string
-	var unitRank string
-	phrase := strings.Join(q.Words, " ")
-	if fuzzy {
-		ph := sq.arg(phrase)
-		unitWhere = append(unitWhere, ph+" <% u.search_text")
-		unitRank = "1 - word_similarity(" + ph + ", u.search_text)"
-	} else {
-		for _, w := range q.Words {
-			unitWhere = append(unitWhere, "u.search_text LIKE "+sq.arg("% "+escapeLike(w)+"%"))
-		}
-		ph := sq.arg(phrase)
-		unitRank = "CASE WHEN u.place_key = " + ph + " THEN 0 WHEN u.place_key LIKE " +
-			sq.arg(escapeLike(phrase)+"%") + " THEN 1 ELSE 2 END"
-	}
+	ph := sq.arg(strings.Join(q.Words, " "))
+	muni := ""
 	if p.Municipality != 0 {
-		unitWhere = append(unitWhere, "u.municipality_code = "+sq.arg(p.Municipality))
+		muni = " AND u.municipality_code = " + sq.arg(p.Municipality)
 	}
-	numbers := numberConditions(&sq, q, true)
+	// Trigram similarity of the typed words to street and part names finds the candidates;
+	// a name fewest edits away ranks first, as trigram scores of short names tie too often to
+	// tell "Luční" from "Lidická".
+	sq.sql = `WITH best AS (
+		SELECT u.place_key, levenshtein(u.place_key, ` + ph + `) AS edits, similarity(u.place_key, ` + ph + `) AS sim
+		FROM address_units u WHERE u.place_key % ` + ph + muni + `
+		GROUP BY u.place_key ORDER BY edits, sim DESC, u.place_key LIMIT ` + strconv.Itoa(maxFuzzyNames) + `)
+	SELECT u.id FROM best JOIN address_units u ON u.place_key = best.place_key` + muni + `
+	ORDER BY best.edits, best.sim DESC, u.place_key, u.municipality_code, u.id LIMIT ` + strconv.Itoa(maxUnits)
+	return s.unitIDs(ctx, sq)
+}
+
+// matchUnits returns the ids of the search units (streets, town parts) whose names hold every
+// word as a word start, best first: the place named exactly, then by prefix, then the rest.
+func (s *Store) matchUnits(ctx context.Context, q Query, p SearchParams) ([]int32, error) {
+	var sq sqlQuery
+	var where []string
+	phrase := strings.Join(q.Words, " ")
+	for _, w := range q.Words {
+		where = append(where, "u.search_text LIKE "+sq.arg("% "+escapeLike(w)+"%"))
+	}
+	ph := sq.arg(phrase)
+	rank := "CASE WHEN u.place_key = " + ph + " THEN 0 WHEN u.place_key LIKE " +
+		sq.arg(escapeLike(phrase)+"%") + " THEN 1 ELSE 2 END"
+	if p.Municipality != 0 {
+		where = append(where, "u.municipality_code = "+sq.arg(p.Municipality))
+	}
+	sq.sql = `SELECT u.id FROM address_units u WHERE ` + strings.Join(where, " AND ") + `
+		ORDER BY ` + rank + `, u.place_key, u.municipality_code, u.id LIMIT ` + strconv.Itoa(maxUnits)
+	return s.unitIDs(ctx, sq)
+}
+
+func (s *Store) unitIDs(ctx context.Context, sq sqlQuery) ([]int32, error) {
+	rows, err := s.db.Query(ctx, sq.sql, sq.args...)
+	if err != nil {
+		return nil, fmt.Errorf("match search units: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int32])
+	if err != nil {
+		return nil, fmt.Errorf("match search units: %w", err)
+	}
+	return ids, nil
+}
+
+// maxFuzzyNames bounds the names a misspelt query considers: the closest few are enough.
+const maxFuzzyNames = 5
+
+// buildUnitSearch looks the numbers up among the address points of units, in the units' order.
+// Without prefixes only exact numbers match, through the (unit, number) indexes.
+func buildUnitSearch(q Query, p SearchParams, units []int32, prefixes bool) sqlQuery {
+	var sq sqlQuery
+	ids := sq.arg(units)
+	numbers := numberConditions(&sq, q, prefixes)
 	where := append([]string{"a.retired_at IS NULL"}, numbers.filters...)
 	where = append(where, commonFilters(&sq, q)...)
-	sq.sql = `WITH units AS MATERIALIZED (
-		SELECT u.id, ` + unitRank + ` AS unit_rank FROM address_units u
-		WHERE ` + strings.Join(unitWhere, " AND ") + `
-		ORDER BY unit_rank, u.place_key LIMIT ` + strconv.Itoa(maxUnits) + `)
-	SELECT ` + addressColumns + ` FROM units JOIN address_points a ON a.unit_id = units.id ` + addressJoins + `
-	WHERE ` + strings.Join(where, " AND ") + `
-	ORDER BY ` + numbers.orderBy("units.unit_rank", naturalOrder) + `
-	LIMIT ` + sq.arg(p.Limit)
+	order := numbers.orderBy("u.ord", withinUnitOrder)
+	sq.sql = `SELECT ` + addressColumns + ` FROM (
+		SELECT a.*, u.ord FROM unnest(` + ids + `::integer[]) WITH ORDINALITY AS u(id, ord)
+		JOIN address_points a ON a.unit_id = u.id
+		WHERE ` + strings.Join(where, " AND ") + `
+		ORDER BY ` + order + ` LIMIT ` + sq.arg(p.Limit) + `) a ` + addressJoins + `
+	ORDER BY ` + strings.ReplaceAll(order, "u.ord", "a.ord")
 	return sq
 }
 
 // buildNumberSearch finds addresses by numbers and postcode alone ("1163/12", "č. ev. 45",
-// "742 21"), using the number and postcode indexes; only exact numbers match here.
+// "742 21") through the number and postcode indexes. Only exact numbers match, and the page
+// is cut before the names are joined, since such a query may match thousands nationwide.
 func buildNumberSearch(q Query, p SearchParams) sqlQuery {
 	var sq sqlQuery
 	numbers := numberConditions(&sq, q, false)
@@ -126,10 +179,13 @@ func buildNumberSearch(q Query, p SearchParams) sqlQuery {
 	if p.Municipality != 0 {
 		where = append(where, "a.municipality_code = "+sq.arg(p.Municipality))
 	}
-	sq.sql = `SELECT ` + addressColumns + ` FROM address_points a ` + addressJoins + `
-	WHERE ` + strings.Join(where, " AND ") + `
-	ORDER BY ` + numbers.orderBy(naturalOrder) + `
-	LIMIT ` + sq.arg(p.Limit)
+	// Grouped by place, the order of the postcode index; the primary key cannot give it, so
+	// the plan never walks the key in the hope of meeting a match soon.
+	order := numbers.orderBy("a.municipality_code", "a.unit_id", withinUnitOrder)
+	sq.sql = `SELECT ` + addressColumns + ` FROM (
+		SELECT a.* FROM address_points a WHERE ` + strings.Join(where, " AND ") + `
+		ORDER BY ` + order + ` LIMIT ` + sq.arg(p.Limit) + `) a ` + addressJoins + `
+	ORDER BY ` + order
 	return sq
 }
 
@@ -145,9 +201,8 @@ func commonFilters(sq *sqlQuery, q Query) []string {
 	return f
 }
 
-// naturalOrder lists addresses the way a directory would: by town, street, then number.
-const naturalOrder = `m.name, coalesce(s.name, p.name), a.orientation_number NULLS FIRST, a.house_number,
-	a.orientation_letter NULLS FIRST, a.code`
+// withinUnitOrder lists the addresses of one street the way a directory would.
+const withinUnitOrder = `a.orientation_number NULLS FIRST, a.house_number, a.orientation_letter NULLS FIRST, a.code`
 
 // numberMatch holds the WHERE conditions for the typed numbers and the ORDER BY expressions
 // that put exact matches first.
@@ -203,6 +258,9 @@ func numberConditions(sq *sqlQuery, q Query, prefixes bool) numberMatch {
 			ex = "(a.orientation_number = " + o + " AND " + letterIs(sq, n.Letter) + ")"
 			loose = "a.orientation_number = " + o
 		}
+		if !prefixes {
+			loose = ex // a second, prefix pass comes only when the exact one leaves room
+		}
 		filters = append(filters, loose)
 		exact = append(exact, ex)
 	}
@@ -223,4 +281,28 @@ func letterIs(sq *sqlQuery, letter string) string {
 // escapeLike makes s match literally inside a LIKE pattern.
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+func (s *Store) searchAddresses(ctx context.Context, sq sqlQuery) ([]Address, error) {
+	rows, err := s.db.Query(ctx, sq.sql, sq.args...)
+	if err != nil {
+		return nil, fmt.Errorf("search addresses: %w", err)
+	}
+	found, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Address, error) { return scanAddress(row) })
+	if err != nil {
+		return nil, fmt.Errorf("search addresses: %w", err)
+	}
+	return found, nil
+}
+
+// sqlQuery is SQL with its $n arguments, built up piece by piece.
+type sqlQuery struct {
+	sql  string
+	args []any
+}
+
+// arg adds v as an argument and returns its placeholder.
+func (q *sqlQuery) arg(v any) string {
+	q.args = append(q.args, v)
+	return "$" + strconv.Itoa(len(q.args))
 }

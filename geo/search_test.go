@@ -60,6 +60,16 @@ func TestSearchFindsTheAddressFirstForEveryQueryForm(t *testing.T) {
 	}
 }
 
+func TestSearchForgivesATypoInAShortStreetName(t *testing.T) {
+	store := geo.NewStore(demotest.Pool(t))
+	for _, q := range []string{"Nerudva", "Nerudowa", "Husva"} {
+		found := search(t, store, q, 3)
+		if len(found) == 0 || found[0].Street == nil || (found[0].Street.Name != "Nerudova" && found[0].Street.Name != "Husova") {
+			t.Errorf("%q found %v", q, labels(found))
+		}
+	}
+}
+
 func TestSearchByStreetNameListsThatStreetWhateverTheSpelling(t *testing.T) {
 	store := geo.NewStore(demotest.Pool(t))
 	for _, q := range []string{"Masarykovo nám.", "masarykovo namesti", "MASARYKOVO NÁMĚSTÍ", "masarykovo n"} {

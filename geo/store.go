@@ -9,21 +9,32 @@ import (
 	pgxgeom "github.com/twpayne/pgx-geom"
 )
 
-// Connect opens a connection pool to the PostGIS database at url, with geometry types
-// registered so that go-geom values scan and encode directly.
+// Connect opens a connection pool to the PostGIS database at url, configured by PoolConfig.
 func Connect(ctx context.Context, url string) (*pgxpool.Pool, error) {
-	cfg, err := pgxpool.ParseConfig(url)
+	cfg, err := PoolConfig(url)
 	if err != nil {
-		return nil, fmt.Errorf("parse database URL: %w", err)
-	}
-	cfg.AfterConnect = func(ctx context.Context, conn *pgx.Conn) error {
-		return pgxgeom.Register(ctx, conn)
+		return nil, err
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open database pool: %w", err)
 	}
 	return pool, nil
+}
+
+// PoolConfig is the pool configuration the stores need: geometry types registered so that
+// go-geom values scan and encode directly, and JIT off.
+func PoolConfig(url string) (*pgxpool.Config, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("parse database URL: %w", err)
+	}
+	// Search plans are cheap and short: JIT compiling them costs more than it saves.
+	cfg.ConnConfig.RuntimeParams["jit"] = "off"
+	cfg.AfterConnect = func(ctx context.Context, conn *pgx.Conn) error {
+		return pgxgeom.Register(ctx, conn)
+	}
+	return cfg, nil
 }
 
 // Store is the PostGIS store of the address register.

@@ -2,6 +2,7 @@
 CREATE EXTENSION IF NOT EXISTS postgis;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 
 CREATE TABLE municipalities (
     code integer PRIMARY KEY,           -- kód obce
@@ -47,14 +48,19 @@ CREATE TABLE address_units (
 );
 CREATE INDEX address_units_search_text_trgm ON address_units USING gin (search_text gin_trgm_ops);
 CREATE INDEX address_units_municipality ON address_units (municipality_code);
+CREATE INDEX address_units_place_key ON address_units (place_key text_pattern_ops);
+CREATE INDEX address_units_place_key_trgm ON address_units USING gin (place_key gin_trgm_ops);
 
+-- municipality_code, part_code and street_code repeat what unit_id already says (the unit
+-- references them), so they carry no foreign keys of their own: the importer writes units
+-- first in the same transaction, and per-row key checks would triple the cost of a national load.
 CREATE TABLE address_points (
     code integer PRIMARY KEY,           -- kód ADM
-    municipality_code integer NOT NULL REFERENCES municipalities,
-    part_code integer NOT NULL REFERENCES municipality_parts,
+    municipality_code integer NOT NULL,
+    part_code integer NOT NULL,
     city_district_code integer REFERENCES city_districts,
     prague_district_code integer REFERENCES prague_districts,
-    street_code integer REFERENCES streets,
+    street_code integer,
     unit_id integer NOT NULL REFERENCES address_units,
     building_type text NOT NULL CHECK (building_type IN ('cp', 'cev')),
     house_number integer NOT NULL CHECK (house_number > 0),
@@ -73,7 +79,16 @@ CREATE TABLE address_points (
 CREATE INDEX address_points_municipality ON address_points (municipality_code);
 CREATE INDEX address_points_unit_house ON address_points (unit_id, house_number) WHERE retired_at IS NULL;
 CREATE INDEX address_points_unit_orientation ON address_points (unit_id, orientation_number) WHERE retired_at IS NULL;
-CREATE INDEX address_points_house ON address_points (house_number) WHERE retired_at IS NULL;
-CREATE INDEX address_points_orientation ON address_points (orientation_number) WHERE retired_at IS NULL;
-CREATE INDEX address_points_postcode ON address_points (postcode) WHERE retired_at IS NULL;
+CREATE INDEX address_points_house ON address_points (house_number, building_type) WHERE retired_at IS NULL;
+CREATE INDEX address_points_orientation ON address_points (orientation_number, orientation_letter) WHERE retired_at IS NULL;
+-- In the order a postcode search lists addresses, so that it reads just the first page.
+CREATE INDEX address_points_postcode ON address_points (postcode, municipality_code, unit_id,
+    orientation_number NULLS FIRST, house_number, orientation_letter NULLS FIRST, code) WHERE retired_at IS NULL;
 CREATE INDEX address_points_point_sjtsk ON address_points USING gist (point_sjtsk) WHERE retired_at IS NULL;
+
+-- Indexes a first national load drops to build them once after the rows, rather than row by
+-- row; kept here until rebuilt, so that an interrupted load cannot lose them.
+CREATE TABLE deferred_indexes (
+    name text PRIMARY KEY,
+    definition text NOT NULL
+);

@@ -10,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/migrations"
 	"github.com/radnice/radnice/web"
 )
@@ -20,6 +21,10 @@ func serve(ctx context.Context, logger *slog.Logger) error {
 		return err
 	}
 	defer pool.Close()
+	// An interrupted bulk load may have left search indexes to rebuild.
+	if _, err := geo.NewStore(pool).RestoreIndexes(ctx); err != nil {
+		return err
+	}
 	addr := os.Getenv("RADNICE_ADDR")
 	if addr == "" {
 		addr = "127.0.0.1:8080"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/radnice/radnice/geo"
 )
@@ -40,65 +41,130 @@ type Importer struct {
 	Store    *geo.Store
 	Progress Progress    // may be nil
 	Problem  func(error) // receives each rejected row (RowError) and refused file (*FileError)
+	// Workers is how many files are imported at once (0: two). Files of different
+	// municipalities touch different rows, so they proceed in parallel without conflict.
+	Workers int
+
+	mu sync.Mutex // serialises the summary, Progress and Problem across workers
 }
 
 // Import reads every input. A malformed row is reported and skipped; a file that cannot be
 // trusted is reported and rolled back as a whole, and the run goes on with the next file.
 // The returned error is for failures of the database or the context, which stop the run.
-func (im *Importer) Import(ctx context.Context, inputs []Input) (Summary, error) {
-	var sum Summary
+//
+// A first load of at least BulkThreshold bytes into an empty register builds the search
+// indexes once at the end instead of row by row.
+func (im *Importer) Import(ctx context.Context, inputs []Input) (sum Summary, err error) {
+	if _, err := im.Store.RestoreIndexes(ctx); err != nil {
+		return sum, err
+	}
+	var size int64
 	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
+		size += in.Size
+	}
+	if size >= BulkThreshold {
+		deferred, err := im.Store.DeferIndexes(ctx)
+		if err != nil {
 			return sum, err
 		}
-		if err := im.importFile(ctx, in, &sum); err != nil {
-			return sum, err
+		if deferred {
+			defer func() {
+				if _, rerr := im.Store.RestoreIndexes(context.WithoutCancel(ctx)); rerr != nil && err == nil {
+					err = rerr
+				}
+			}()
 		}
-		if im.Progress != nil {
-			im.Progress.Advance(in.Size, sum)
+	}
+	return im.importAll(ctx, inputs)
+}
+
+// BulkThreshold is the input size from which a load into an empty register defers its indexes.
+const BulkThreshold = 64 << 20
+
+func (im *Importer) importAll(ctx context.Context, inputs []Input) (Summary, error) {
+	workers := im.Workers
+	if workers <= 0 {
+		workers = 2
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var sum Summary
+	next := make(chan Input)
+	var wg sync.WaitGroup
+	for range min(workers, len(inputs)) {
+		wg.Go(func() {
+			for in := range next {
+				if err := im.importFile(ctx, in, &sum); err != nil {
+					cancel(err)
+					return
+				}
+			}
+		})
+	}
+feed:
+	for _, in := range inputs {
+		select {
+		case next <- in:
+		case <-ctx.Done():
+			break feed
 		}
+	}
+	close(next)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return sum, err
 	}
 	return sum, nil
 }
 
 func (im *Importer) importFile(ctx context.Context, in Input, sum *Summary) error {
-	refuse := func(err error) error {
+	res, rd, err := im.readAndMerge(ctx, in)
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	var fe *FileError
+	switch {
+	case errors.As(err, &fe):
 		sum.Refused++
-		im.problem(err)
-		return nil
+		im.problem(fe)
+	case err != nil:
+		return fmt.Errorf("%s: %w", in.Name, err)
+	default:
+		for _, re := range rd.Rejects() {
+			im.problem(re)
+		}
+		if extra := rd.Rejected() - len(rd.Rejects()); extra > 0 {
+			im.problem(fmt.Errorf("%s: %d more rejected rows not listed", in.Name, extra))
+		}
+		sum.Files++
+		sum.Rejected += rd.Rejected()
+		sum.Inserted += res.Inserted
+		sum.Updated += res.Updated
+		sum.Unchanged += res.Unchanged
+		sum.Retired += res.Retired
+		sum.WithoutPoint += res.WithoutPoint
 	}
+	if rd != nil {
+		sum.Rows += rd.Rows()
+	}
+	if im.Progress != nil {
+		im.Progress.Advance(in.Size, *sum)
+	}
+	return nil
+}
+
+// readAndMerge streams one file into the register. A *FileError means the file was refused.
+func (im *Importer) readAndMerge(ctx context.Context, in Input) (geo.ImportResult, *Reader, error) {
 	f, err := in.Open()
 	if err != nil {
-		return refuse(&FileError{File: in.Name, Reason: err.Error()})
+		return geo.ImportResult{}, nil, &FileError{File: in.Name, Reason: err.Error()}
 	}
 	defer f.Close()
 	rd, err := NewReader(in.Name, f)
 	if err != nil {
-		return refuse(err)
+		return geo.ImportResult{}, nil, err
 	}
 	res, err := im.Store.ImportAddresses(ctx, rd)
-	sum.Rows += rd.Rows()
-	var fe *FileError
-	if errors.As(err, &fe) {
-		return refuse(fe)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", in.Name, err)
-	}
-	for _, re := range rd.Rejects() {
-		im.problem(re)
-	}
-	if extra := rd.Rejected() - len(rd.Rejects()); extra > 0 {
-		im.problem(fmt.Errorf("%s: %d more rejected rows not listed", in.Name, extra))
-	}
-	sum.Files++
-	sum.Rejected += rd.Rejected()
-	sum.Inserted += res.Inserted
-	sum.Updated += res.Updated
-	sum.Unchanged += res.Unchanged
-	sum.Retired += res.Retired
-	sum.WithoutPoint += res.WithoutPoint
-	return nil
+	return res, rd, err
 }
 
 func (im *Importer) problem(err error) {
