@@ -137,7 +137,7 @@ func TestNextWorkingDayIsStrictlyAfterAndSkipsWeekendsAndHolidays(t *testing.T) 
 }
 
 func TestCalendarReadsTheCivilDateInTheDatesOwnLocation(t *testing.T) {
-	prague := time.FixedZone("CET", 60*60) // Prague's winter offset; no time zone database needed
+	prague := time.FixedZone("CET", 60*60)                                 // Prague's winter offset; no time zone database needed
 	lateEvening := time.Date(2026, time.October, 28, 23, 30, 0, 0, prague) // 22:30 UTC, same day
 	earlyMorning := time.Date(2026, time.October, 28, 0, 30, 0, 0, prague) // 27 October in UTC
 	for _, d := range []time.Time{lateEvening, earlyMorning} {
