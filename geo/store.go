@@ -46,3 +46,9 @@ type Store struct {
 func NewStore(pool *pgxpool.Pool) *Store {
 	return &Store{db: pool}
 }
+
+// querier is what both a pool and a transaction offer for reading.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"golang.org/x/term"
@@ -13,6 +14,9 @@ import (
 )
 
 func importRUIAN(ctx context.Context, paths []string) error {
+	if len(paths) == 0 || strings.HasPrefix(paths[0], "-") {
+		return usageError{"import ruian-csv takes paths"}
+	}
 	inputs, closeInputs, err := ruiancsv.Inputs(paths)
 	if err != nil {
 		return err

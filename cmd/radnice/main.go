@@ -23,6 +23,17 @@ commands:
   serve                          migrate, then serve the portal on RADNICE_ADDR
   migrate                        apply the database migrations
   import ruian-csv PATH...       import RÚIAN address-point CSV files, ZIPs of them or folders
+  import areas --layer L [--valid-from DATE] [--repair] FILE.geojson
+                                 import an area layer (polling, waste, zs, ms) from GeoJSON
+  import vfr-vo PATH             import polling districts from RÚIAN VFR XML (plain, .gz, .zip)
+  import vo-sestava PATH         assign addresses to polling districts from ČÚZK's report
+  import catchment-rules --layer zs|ms FILE
+                                 import the ordinance's address rules of school catchments
+  import polling-stations --election ID FILE.csv
+                                 import the polling rooms of an election
+  import waste-schedule FILE.csv import the waste collection schedule
+  election ID --title T [--kind K] --day 2028-10-06T14:00-22:00 [--day ...] [--round2 ...]
+                                 define an election and its polling days
   demo [--if-empty]              load the demo town (with --if-empty only into an empty register)
   generate national PATH         write the national-scale synthetic address ZIP (for benchmarks)
 
@@ -68,10 +79,25 @@ func run(ctx context.Context, args []string) error {
 	case "migrate":
 		return migrate(ctx)
 	case "import":
-		if len(rest) < 2 || rest[0] != "ruian-csv" {
-			return usageError{"import takes a format and paths: import ruian-csv PATH..."}
+		if len(rest) < 2 {
+			return usageError{"import takes a format and a path"}
 		}
-		return importRUIAN(ctx, rest[1:])
+		imports := map[string]func(context.Context, []string) error{
+			"ruian-csv":        importRUIAN,
+			"areas":            importAreas,
+			"vfr-vo":           importVFR,
+			"vo-sestava":       importSestava,
+			"catchment-rules":  importCatchmentRules,
+			"polling-stations": importPollingStations,
+			"waste-schedule":   importWasteSchedule,
+		}
+		imp, ok := imports[rest[0]]
+		if !ok {
+			return usageError{fmt.Sprintf("unknown import format %q", rest[0])}
+		}
+		return imp(ctx, rest[1:])
+	case "election":
+		return defineElection(ctx, rest)
 	case "demo":
 		ifEmpty := len(rest) == 1 && rest[0] == "--if-empty"
 		if len(rest) > 0 && !ifEmpty {

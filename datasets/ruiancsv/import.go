@@ -75,7 +75,11 @@ func (im *Importer) Import(ctx context.Context, inputs []Input) (sum Summary, er
 			}()
 		}
 	}
-	return im.importAll(ctx, inputs)
+	if sum, err = im.importAll(ctx, inputs); err != nil {
+		return sum, err
+	}
+	// New and moved addresses take their polling district, waste zone and schools.
+	return sum, im.Store.RefreshAssignments(ctx)
 }
 
 // BulkThreshold is the input size from which a load into an empty register defers its indexes.
