@@ -148,7 +148,7 @@ func (s *Store) unitIDs(ctx context.Context, sq sqlQuery) ([]int32, error) {
 }
 
 // maxFuzzyNames bounds the names a misspelt query considers: the closest few are enough.
-const maxFuzzyNames = 5
+const maxFuzzyNames = 20
 
 // buildUnitSearch looks the numbers up among the address points of units, in the units' order.
 // Without prefixes only exact numbers match, through the (unit, number) indexes.
@@ -264,7 +264,10 @@ func numberConditions(sq *sqlQuery, q Query, prefixes bool) numberMatch {
 		filters = append(filters, loose)
 		exact = append(exact, ex)
 	}
-	rank := []string{"CASE WHEN " + strings.Join(exact, " AND ") + " THEN 0 ELSE 1 END"}
+	var rank []string
+	if prefixes { // otherwise every row matched exactly and the rank would only cost a sort
+		rank = append(rank, "CASE WHEN "+strings.Join(exact, " AND ")+" THEN 0 ELSE 1 END")
+	}
 	if len(preferred) > 0 {
 		rank = append(rank, "CASE WHEN "+strings.Join(preferred, " AND ")+" THEN 0 ELSE 1 END")
 	}

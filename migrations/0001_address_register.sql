@@ -79,9 +79,12 @@ CREATE TABLE address_points (
 CREATE INDEX address_points_municipality ON address_points (municipality_code);
 CREATE INDEX address_points_unit_house ON address_points (unit_id, house_number) WHERE retired_at IS NULL;
 CREATE INDEX address_points_unit_orientation ON address_points (unit_id, orientation_number) WHERE retired_at IS NULL;
-CREATE INDEX address_points_house ON address_points (house_number, building_type) WHERE retired_at IS NULL;
-CREATE INDEX address_points_orientation ON address_points (orientation_number, orientation_letter) WHERE retired_at IS NULL;
--- In the order a postcode search lists addresses, so that it reads just the first page.
+-- Number and postcode searches list addresses grouped by place (municipality, unit, numbers):
+-- these indexes hold that order after their search columns, so a page is read, not sorted.
+CREATE INDEX address_points_house ON address_points (house_number, building_type, municipality_code, unit_id,
+    orientation_number NULLS FIRST, orientation_letter NULLS FIRST, code) WHERE retired_at IS NULL;
+CREATE INDEX address_points_orientation ON address_points (orientation_number, orientation_letter, municipality_code,
+    unit_id, house_number, code) WHERE retired_at IS NULL;
 CREATE INDEX address_points_postcode ON address_points (postcode, municipality_code, unit_id,
     orientation_number NULLS FIRST, house_number, orientation_letter NULLS FIRST, code) WHERE retired_at IS NULL;
 CREATE INDEX address_points_point_sjtsk ON address_points USING gist (point_sjtsk) WHERE retired_at IS NULL;
