@@ -7,13 +7,15 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// deferrableIndexes are the secondary indexes of address_points a bulk load builds after the
-// rows. The primary key and the municipality index stay: the load itself reads them.
+// deferrableIndexes are the search indexes a bulk load builds after the rows: the secondary
+// indexes of address_points and the trigram indexes of address_units, whose row-by-row upkeep
+// dominates a first load. Keys and the indexes the load itself reads stay.
 var deferrableIndexes = []string{"address_points_unit_house", "address_points_unit_orientation",
-	"address_points_house", "address_points_orientation", "address_points_postcode", "address_points_point_sjtsk"}
+	"address_points_house", "address_points_orientation", "address_points_postcode", "address_points_point_sjtsk",
+	"address_units_search_text_trgm", "address_units_place_key_trgm"}
 
-// DeferIndexes prepares an empty register for a large first load: it drops the secondary
-// indexes of address_points, recording their definitions so that RestoreIndexes (run by every
+// DeferIndexes prepares an empty register for a large first load: it drops the search
+// indexes, recording their definitions so that RestoreIndexes (run by every
 // import and at server start) rebuilds them even after an interrupted load. It does nothing
 // and returns false when the register already holds addresses.
 func (s *Store) DeferIndexes(ctx context.Context) (bool, error) {
@@ -28,7 +30,7 @@ func (s *Store) DeferIndexes(ctx context.Context) (bool, error) {
 		}
 		tag, err := tx.Exec(ctx, `INSERT INTO deferred_indexes (name, definition)
 			SELECT indexname, indexdef FROM pg_indexes
-			WHERE schemaname = current_schema() AND tablename = 'address_points' AND indexname = ANY($1)
+			WHERE schemaname = current_schema() AND indexname = ANY($1)
 			ON CONFLICT (name) DO NOTHING`, deferrableIndexes)
 		if err != nil {
 			return fmt.Errorf("record deferred indexes: %w", err)
@@ -71,8 +73,8 @@ func (s *Store) RestoreIndexes(ctx context.Context) (int, error) {
 			return 0, fmt.Errorf("rebuild index %s: %w", d.Name, err)
 		}
 	}
-	if _, err := s.db.Exec(ctx, `ANALYZE address_points`); err != nil {
-		return 0, fmt.Errorf("analyze address points: %w", err)
+	if _, err := s.db.Exec(ctx, `ANALYZE address_points, address_units`); err != nil {
+		return 0, fmt.Errorf("analyze the register: %w", err)
 	}
 	return len(pending), nil
 }
