@@ -100,6 +100,9 @@ func ensureTemplate(ctx context.Context, admin *pgx.Conn, base string, seed *See
 
 	migrated := "radnice_template_" + fp
 	err = build(ctx, admin, migrated, func() error {
+		if err := dropStaleTemplates(ctx, admin, migrated); err != nil {
+			return err
+		}
 		if _, err := admin.Exec(ctx, "CREATE DATABASE "+migrated); err != nil {
 			return err
 		}
@@ -142,6 +145,28 @@ func build(ctx context.Context, admin *pgx.Conn, name string, create func() erro
 	}
 	_, err := admin.Exec(ctx, "ALTER DATABASE "+name+" WITH IS_TEMPLATE true")
 	return err
+}
+
+// dropStaleTemplates removes the templates of earlier schemas, which no test will clone again.
+func dropStaleTemplates(ctx context.Context, admin *pgx.Conn, current string) error {
+	rows, err := admin.Query(ctx, `SELECT datname FROM pg_database
+		WHERE datname LIKE 'radnice\_template\_%' AND datname <> $1 AND datname NOT LIKE $1 || '\_%'`, current)
+	if err != nil {
+		return err
+	}
+	stale, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return err
+	}
+	for _, name := range stale {
+		if _, err := admin.Exec(ctx, "ALTER DATABASE "+name+" WITH IS_TEMPLATE false"); err != nil {
+			return err
+		}
+		if _, err := admin.Exec(ctx, "DROP DATABASE "+name+" WITH (FORCE)"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func clone(ctx context.Context, admin *pgx.Conn, template, name string) error {
