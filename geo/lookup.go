@@ -99,7 +99,7 @@ func (s *Store) Lookup(ctx context.Context, id int64, date time.Time) (Lookup, e
 	if l.Polling, err = s.pollingAnswer(ctx, a, areas[PollingDistricts], date); err != nil {
 		return Lookup{}, err
 	}
-	if l.Waste, err = s.wasteAnswer(ctx, areas[WasteZones], date); err != nil {
+	if l.Waste, err = s.wasteAnswer(ctx, areas[WasteZones], date, date.Add(WasteHorizon)); err != nil {
 		return Lookup{}, err
 	}
 	if l.PrimarySchools, err = s.schoolAnswer(ctx, areas[PrimarySchools], "základní"); err != nil {
@@ -154,21 +154,23 @@ func (s *Store) areasOf(ctx context.Context, id int64, date time.Time) (map[Laye
 	return out, nil
 }
 
-// exclusiveArea is the one area of an exclusive layer, or why there is not exactly one.
-func exclusiveArea(areas []areaRow, what string) (*AreaRef, Coverage) {
+// exclusiveArea is the one area of an exclusive layer, or why there is not exactly one; the
+// messages are whole Czech sentences, as the cases of "okrsek" and "oblast" differ.
+func exclusiveArea(areas []areaRow, none, several string) (*AreaRef, Coverage) {
 	switch len(areas) {
 	case 0:
-		return nil, notCovered("no_area", "Adresa neleží v žádné "+what+".")
+		return nil, notCovered("no_area", none)
 	case 1:
 		return &areas[0].AreaRef, Coverage{Covered: true}
 	default:
-		return nil, notCovered("ambiguous", "Adresa leží ve více než jedné "+what+"; data úřad prověřuje.")
+		return nil, notCovered("ambiguous", several)
 	}
 }
 
 func (s *Store) pollingAnswer(ctx context.Context, a Address, areas []areaRow, date time.Time) (PollingAnswer, error) {
 	var ans PollingAnswer
-	ans.District, ans.Coverage = exclusiveArea(areas, "volebním okrsku")
+	ans.District, ans.Coverage = exclusiveArea(areas, "Adresa neleží v žádném volebním okrsku.",
+		"Adresa leží ve více než jednom volebním okrsku; úřad data prověřuje.")
 	if !ans.Covered {
 		return ans, nil
 	}
@@ -212,9 +214,23 @@ func (s *Store) pollingAnswer(ctx context.Context, a Address, areas []areaRow, d
 	return ans, nil
 }
 
-func (s *Store) wasteAnswer(ctx context.Context, areas []areaRow, date time.Time) (WasteAnswer, error) {
+// WasteCollections answers when the address point id's bins are collected from from to to
+// (civil dates, inclusive), by the waste zone it lies in on from: the calendar feed's year.
+func (s *Store) WasteCollections(ctx context.Context, id int64, from, to time.Time) (WasteAnswer, error) {
+	if _, err := s.Address(ctx, id); err != nil {
+		return WasteAnswer{}, err
+	}
+	areas, err := s.areasOf(ctx, id, from)
+	if err != nil {
+		return WasteAnswer{}, err
+	}
+	return s.wasteAnswer(ctx, areas[WasteZones], from, to)
+}
+
+func (s *Store) wasteAnswer(ctx context.Context, areas []areaRow, from, to time.Time) (WasteAnswer, error) {
 	var ans WasteAnswer
-	ans.Zone, ans.Coverage = exclusiveArea(areas, "svozové oblasti")
+	ans.Zone, ans.Coverage = exclusiveArea(areas, "Adresa neleží v žádné svozové oblasti.",
+		"Adresa leží ve více než jedné svozové oblasti; úřad data prověřuje.")
 	if !ans.Covered {
 		return ans, nil
 	}
@@ -222,7 +238,6 @@ func (s *Store) wasteAnswer(ctx context.Context, areas []areaRow, date time.Time
 	if err != nil {
 		return ans, err
 	}
-	to := date.Add(WasteHorizon)
 	byType := map[string]int{}
 	for _, ws := range schedules {
 		i, seen := byType[ws.WasteType]
@@ -231,7 +246,7 @@ func (s *Store) wasteAnswer(ctx context.Context, areas []areaRow, date time.Time
 			byType[ws.WasteType] = i
 			ans.Collections = append(ans.Collections, WasteCollection{WasteType: ws.WasteType})
 		}
-		ans.Collections[i].Dates = mergeDates(ans.Collections[i].Dates, ws.Dates(date, to))
+		ans.Collections[i].Dates = mergeDates(ans.Collections[i].Dates, ws.Dates(from, to))
 	}
 	if len(ans.Collections) == 0 {
 		ans.Coverage = notCovered("no_schedule", "Pro svozovou oblast "+ans.Zone.Name+" není harmonogram svozu.")

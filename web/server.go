@@ -15,6 +15,7 @@ import (
 	"github.com/radnice/radnice/web/health"
 	"github.com/radnice/radnice/web/home"
 	"github.com/radnice/radnice/web/layout"
+	"github.com/radnice/radnice/web/lookup"
 	"github.com/radnice/radnice/web/middleware"
 	"github.com/radnice/radnice/web/problem"
 	"github.com/radnice/radnice/web/static"
@@ -23,11 +24,13 @@ import (
 // Handler builds the portal's HTTP handler.
 func Handler(pool *pgxpool.Pool, logger *slog.Logger) http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders)
+	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders, apiCORS)
 	health.Routes(r, pool)
 	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
 	home.Routes(r)
-	addresses.Routes(r, geo.NewStore(pool))
+	store := geo.NewStore(pool)
+	addresses.Routes(r, store)
+	lookup.Routes(r, store)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			problem.Write(w, r, http.StatusNotFound, "No such API endpoint.")
@@ -39,4 +42,28 @@ func Handler(pool *pgxpool.Pool, logger *slog.Logger) http.Handler {
 		problem.Write(w, r, http.StatusMethodNotAllowed, "The method "+r.Method+" is not allowed here.")
 	})
 	return r
+}
+
+// apiCORS lets web pages of any origin read the public API under /api/v1/: GET from anywhere,
+// never with credentials. It answers preflight requests (OPTIONS) itself, before routing, and
+// exposes the ETag so that scripts can revalidate with If-None-Match.
+func apiCORS(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/api/v1/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h := w.Header()
+		h.Set("Access-Control-Allow-Origin", "*")
+		h.Set("Access-Control-Expose-Headers", "ETag")
+		if r.Method == http.MethodOptions {
+			h.Set("Allow", "GET, OPTIONS")
+			h.Set("Access-Control-Allow-Methods", "GET")
+			h.Set("Access-Control-Allow-Headers", "If-None-Match")
+			h.Set("Access-Control-Max-Age", "86400")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }

@@ -67,7 +67,7 @@ func Page(title string, scripts ...string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "</head><body><a class=\"skip-link\" href=\"#obsah\">Přeskočit na obsah</a><header class=\"site-header\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">Radnice <span class=\"brand-sub\">portál občana</span></a><nav aria-label=\"Hlavní navigace\"><ul><li><a href=\"/adresa\">Najít adresu</a></li></ul></nav></div></header><main id=\"obsah\" class=\"wrap\" tabindex=\"-1\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "</head><body><a class=\"skip-link\" href=\"#obsah\">Přeskočit na obsah</a><header class=\"site-header\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">Radnice <span class=\"brand-sub\">portál občana</span></a><nav aria-label=\"Hlavní navigace\"><ul><li><a href=\"/adresa\">Najít adresu</a></li><li><a href=\"/kde-volim\">Kde volím</a></li><li><a href=\"/svoz-odpadu\">Svoz odpadu</a></li><li><a href=\"/spadova-skola\">Spádová škola</a></li><li><a href=\"/moje-adresa\">Moje adresa</a></li></ul></nav></div></header><main id=\"obsah\" class=\"wrap\" tabindex=\"-1\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

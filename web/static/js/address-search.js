@@ -238,7 +238,9 @@
 			}
 			reset();
 			input.value = item.label;
-			window.location.assign('/adresa/' + encodeURIComponent(String(item.id)));
+			// data-address-search may name the page an address leads to ("/moje-adresa/").
+			const target = input.getAttribute('data-address-search') || '/adresa/';
+			window.location.assign(target + encodeURIComponent(String(item.id)));
 		}
 
 		function move(step) {

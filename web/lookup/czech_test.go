@@ -1,0 +1,35 @@
+package lookup
+
+import (
+	"testing"
+	"time"
+
+	"github.com/radnice/radnice/geo"
+)
+
+func TestLongDateWritesWeekdayDayGenitiveMonthAndYear(t *testing.T) {
+	cases := []struct {
+		date time.Time
+		want string
+	}{
+		{geo.Date(2027, time.October, 8), "pátek 8. října 2027"},
+		{geo.Date(2027, time.October, 9), "sobota 9. října 2027"},
+		{geo.Date(2026, time.January, 1), "čtvrtek 1. ledna 2026"},
+		{geo.Date(2027, time.September, 28), "úterý 28. září 2027"},
+		{geo.Date(2028, time.February, 29), "úterý 29. února 2028"},
+		{geo.Date(2027, time.December, 26), "neděle 26. prosince 2027"},
+		{geo.Date(2027, time.July, 5), "pondělí 5. července 2027"},
+		{geo.Date(2027, time.June, 2), "středa 2. června 2027"},
+	}
+	for _, c := range cases {
+		if got := longDate(c.date); got != c.want {
+			t.Errorf("longDate(%s) = %q, want %q", c.date.Format(time.DateOnly), got, c.want)
+		}
+	}
+}
+
+func TestPollingHoursAreJoinedByAnEnDash(t *testing.T) {
+	if got := pollingHours(geo.PollingDay{Opens: "14:00", Closes: "22:00"}); got != "14:00–22:00" {
+		t.Errorf("pollingHours = %q", got)
+	}
+}

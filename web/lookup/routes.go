@@ -1,0 +1,50 @@
+// Package lookup is the "what applies at my address" feature: the lookup API (polling station,
+// waste collections, catchment schools), the waste collection calendar (iCalendar) and the
+// pages "Kde volím", "Svoz odpadu", "Spádová škola" and "Moje adresa".
+package lookup
+
+import (
+	"time"
+	_ "time/tzdata" // the civil date is Prague's, whatever zone files the host has
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/radnice/radnice/geo"
+)
+
+// Handler serves the lookup feature.
+type Handler struct {
+	store *geo.Store
+}
+
+// Routes mounts the API under /api/v1/lookup and /api/v1/waste, and the four pages.
+func Routes(r chi.Router, store *geo.Store) {
+	h := &Handler{store: store}
+	r.Get("/api/v1/lookup", h.apiLookup)
+	r.Get("/api/v1/waste/{id}.ics", h.apiWasteCalendar)
+	for _, p := range pages {
+		r.Get(p.Path, h.formPage(p))
+		r.Post(p.Path, h.formPage(p))
+		r.Get(p.Path+"/{id}", h.answerPage(p))
+	}
+}
+
+// now is the clock; tests set it through export_test.go.
+var now = time.Now
+
+// prague is the zone whose calendar day the portal answers for.
+var prague = mustLoadLocation("Europe/Prague")
+
+func mustLoadLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err) // time/tzdata is embedded: this cannot happen
+	}
+	return loc
+}
+
+// today is the current civil date in Prague (midnight UTC, as geo.Date makes it).
+func today() time.Time {
+	y, m, d := now().In(prague).Date()
+	return geo.Date(y, m, d)
+}
