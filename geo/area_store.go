@@ -79,6 +79,14 @@ func (s *Store) ImportAreas(ctx context.Context, imp AreaImport) (AreaImportResu
 				return fmt.Errorf("%s: %w", a.Where, err)
 			}
 		}
+		// An area drawn without its municipality belongs to the one most of its addresses are in:
+		// polling district numbers are only unique within a municipality.
+		if _, err := tx.Exec(ctx, `UPDATE areas ar SET municipality_code = (
+				SELECT a.municipality_code FROM address_points a WHERE ST_Covers(ar.boundary, a.point_sjtsk)
+				GROUP BY a.municipality_code ORDER BY count(*) DESC, a.municipality_code LIMIT 1)
+			WHERE ar.layer = $1 AND ar.valid_from = $2 AND ar.municipality_code IS NULL`, string(imp.Layer), validFrom); err != nil {
+			return fmt.Errorf("find the areas' municipalities: %w", err)
+		}
 		res.Areas = len(imp.Areas)
 		res.Assigned, err = refreshAssignments(ctx, tx, imp.Layer)
 		return err
@@ -142,7 +150,12 @@ func validateBoundaries(ctx context.Context, tx pgx.Tx, imp AreaImport) (int, er
 		reason, kind string
 		srid         int
 	}
-	bad, err := pgx.CollectRows(rows, pgx.RowToStructByPos[invalid])
+	// Scanned by hand: pgx's RowToStructByPos sees only exported fields.
+	bad, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (invalid, error) {
+		var b invalid
+		err := r.Scan(&b.idx, &b.reason, &b.kind, &b.srid)
+		return b, err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("validate boundaries: %w", err)
 	}
@@ -236,11 +249,12 @@ func refreshAssignments(ctx context.Context, tx pgx.Tx, layer Layer) (int, error
 	if err := assignByRules(ctx, tx, layer); err != nil {
 		return 0, err
 	}
-	if _, err := tx.Exec(ctx, `DELETE FROM address_areas p USING areas pa
+	if _, err := tx.Exec(ctx, `DELETE FROM address_areas p
+		USING areas pa, (SELECT o.address_code, daterange(oa.valid_from, oa.valid_to) AS span
+			FROM address_areas o JOIN areas oa ON oa.id = o.area_id
+			WHERE o.layer = $1 AND o.source <> 'polygon') o
 		WHERE p.layer = $1 AND p.source = 'polygon' AND pa.id = p.area_id
-		AND EXISTS (SELECT 1 FROM address_areas o JOIN areas oa ON oa.id = o.area_id
-			WHERE o.address_code = p.address_code AND o.layer = p.layer AND o.source <> 'polygon'
-			AND daterange(oa.valid_from, oa.valid_to) && daterange(pa.valid_from, pa.valid_to))`, string(layer)); err != nil {
+		AND o.address_code = p.address_code AND o.span && daterange(pa.valid_from, pa.valid_to)`, string(layer)); err != nil {
 		return 0, fmt.Errorf("apply %s overrides: %w", layer, err)
 	}
 	var n int

@@ -32,6 +32,12 @@ func PoolConfig(url string) (*pgxpool.Config, error) {
 	// Search plans are cheap and short: JIT compiling them costs more than it saves.
 	cfg.ConnConfig.RuntimeParams["jit"] = "off"
 	cfg.AfterConnect = func(ctx context.Context, conn *pgx.Conn) error {
+		// A database not yet migrated has no PostGIS types to register; the migrator resets
+		// the pool once it has created them.
+		var postgis bool
+		if err := conn.QueryRow(ctx, `SELECT to_regtype('geometry') IS NOT NULL AND to_regtype('geography') IS NOT NULL`).Scan(&postgis); err != nil || !postgis {
+			return err
+		}
 		return pgxgeom.Register(ctx, conn)
 	}
 	return cfg, nil

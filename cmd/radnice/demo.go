@@ -27,7 +27,14 @@ func demo(ctx context.Context, ifEmpty bool) error {
 			return nil
 		}
 	}
-	return importInputs(ctx, pool, []ruiancsv.Input{demotown.Input()})
+	if err := importInputs(ctx, pool, []ruiancsv.Input{demotown.Input()}); err != nil {
+		return err
+	}
+	if err := demotown.LoadAreas(ctx, geo.NewStore(pool)); err != nil {
+		return fmt.Errorf("demo areas: %w", err)
+	}
+	fmt.Println("demo areas loaded: polling districts, waste zones, school catchments, election and waste schedule")
+	return nil
 }
 
 func generateNational(path string) error {

@@ -34,6 +34,8 @@ commands:
   import waste-schedule FILE.csv import the waste collection schedule
   election ID --title T [--kind K] --day 2028-10-06T14:00-22:00 [--day ...] [--round2 ...]
                                  define an election and its polling days
+  report areas [--date DATE] [--json]
+                                 report addresses the areas do not settle and misplaced polling rooms
   demo [--if-empty]              load the demo town (with --if-empty only into an empty register)
   generate national PATH         write the national-scale synthetic address ZIP (for benchmarks)
 
@@ -98,6 +100,8 @@ func run(ctx context.Context, args []string) error {
 		return imp(ctx, rest[1:])
 	case "election":
 		return defineElection(ctx, rest)
+	case "report":
+		return report(ctx, rest)
 	case "demo":
 		ifEmpty := len(rest) == 1 && rest[0] == "--if-empty"
 		if len(rest) > 0 && !ifEmpty {
@@ -144,5 +148,6 @@ func migrated(ctx context.Context) (*pgxpool.Pool, error) {
 		pool.Close()
 		return nil, err
 	}
+	pool.Reset() // connections made before PostGIS existed lack its types
 	return pool, nil
 }

@@ -67,7 +67,7 @@ func TestDemoIfEmptyLoadsTheTownOnlyIntoAnEmptyRegister(t *testing.T) {
 	if n := count(); n != 3041 {
 		t.Fatalf("address points = %d, want the demo town's 3041", n)
 	}
-	if _, err := pool.Exec(ctx, `DELETE FROM address_points WHERE code = 2401163`); err != nil {
+	if _, err := pool.Exec(ctx, `DELETE FROM address_areas WHERE address_code = 2401163; DELETE FROM address_points WHERE code = 2401163`); err != nil {
 		t.Fatal(err)
 	}
 	if err := run(ctx, []string{"demo", "--if-empty"}); err != nil {

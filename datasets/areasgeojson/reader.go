@@ -22,7 +22,8 @@ import (
 const maxFileSize = 64 << 20
 
 // Read parses a FeatureCollection of Polygon and MultiPolygon features for layer. Each
-// feature's properties: code (required), name, number (polling districts), school and
+// feature's properties: code (required), name, municipality (kód obce; else the municipality
+// of most of the addresses inside), number (polling districts), school and
 // school_address (kód ADM), school_web, school_izo (school layers). Every problem in the file
 // is reported, each with its feature, and the file is refused as a whole.
 func Read(name string, r io.Reader, layer geo.Layer) ([]geo.AreaInput, error) {
@@ -75,6 +76,9 @@ func feature(where string, raw json.RawMessage, layer geo.Layer) (geo.AreaInput,
 	a.Name = stringProp(props, "name")
 	if a.Name == "" {
 		a.Name = a.Code
+	}
+	if n, ok := intProp(props, "municipality"); ok {
+		a.MunicipalityCode = n
 	}
 	if layer == geo.PollingDistricts {
 		n, ok := intProp(props, "number")

@@ -1,4 +1,5 @@
 package demotown
 
-// The committed TownFile is WriteTown's output; tests fail until it is regenerated.
+// The committed TownFile and the files in AreasDir are the output of WriteTown and AreaFiles;
+// tests fail until they are regenerated.
 //go:generate go run ./gen

@@ -3,8 +3,6 @@ package demotest
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -15,22 +13,27 @@ import (
 	"github.com/radnice/radnice/migrations/dbtest"
 )
 
-// seed loads the demo town; its key changes with the town's file, so the template follows.
+// seed loads the demo town with its areas; its key changes with the town's files, so the
+// template follows.
 var seed = &dbtest.Seed{
-	Key: "demo_" + func() string { h := sha256.Sum256(demotown.TownCSV); return hex.EncodeToString(h[:6]) }(),
+	Key: "demo_" + demotown.Fingerprint()[:12],
 	Fill: func(ctx context.Context, url string) error {
 		pool, err := geo.Connect(ctx, url)
 		if err != nil {
 			return err
 		}
 		defer pool.Close()
-		im := ruiancsv.Importer{Store: geo.NewStore(pool)}
-		_, err = im.Import(ctx, []ruiancsv.Input{demotown.Input()})
-		return err
+		store := geo.NewStore(pool)
+		im := ruiancsv.Importer{Store: store}
+		if _, err := im.Import(ctx, []ruiancsv.Input{demotown.Input()}); err != nil {
+			return err
+		}
+		return demotown.LoadAreas(ctx, store)
 	},
 }
 
-// Pool returns a connection pool to a fresh database of t's own holding the demo town.
+// Pool returns a connection pool to a fresh database of t's own holding the demo town: its
+// addresses, and its areas, catchment rules, election and waste schedule (demotown.LoadAreas).
 func Pool(t testing.TB) *pgxpool.Pool {
 	t.Helper()
 	pool, err := geo.Connect(context.Background(), dbtest.NewSeeded(t, seed))
