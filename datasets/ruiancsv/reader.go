@@ -1,18 +1,14 @@
 package ruiancsv
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-
+	"github.com/radnice/radnice/datasets/czcsv"
 	"github.com/radnice/radnice/geo"
 )
 
@@ -20,39 +16,19 @@ import (
 const maxStoredRejects = 1000
 
 // RowError is a rejected row: where it is and why.
-type RowError struct {
-	File   string
-	Line   int
-	Reason string
-}
+type RowError = czcsv.RowError
 
-func (e RowError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason) }
-
-// FileError refuses a whole file: a wrong header, a wrong encoding, a damaged archive.
-type FileError struct {
-	File   string
-	Line   int // 0 when the problem is not on a line
-	Reason string
-}
-
-func (e *FileError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: file refused: %s", e.File, e.Line, e.Reason)
-	}
-	return fmt.Sprintf("%s: file refused: %s", e.File, e.Reason)
-}
+// FileError refuses a whole file: a wrong header, a wrong encoding, a damaged stream.
+type FileError = czcsv.FileError
 
 // Reader streams the address points of one export file. It implements geo.RecordSource:
 // malformed rows are skipped and kept as RowErrors, while a problem that makes the whole file
 // untrustworthy ends reading with a *FileError.
 type Reader struct {
 	name     string
-	in       *bufio.Reader
-	utf8     bool
+	lines    *czcsv.Lines
 	layout   layout
-	line     int
 	fields   []string
-	decoded  []byte
 	intern   map[string]string
 	seen     map[int64]int // kód ADM → line, to reject duplicates
 	rejects  []RowError
@@ -66,22 +42,13 @@ type Reader struct {
 func NewReader(name string, r io.Reader) (*Reader, error) {
 	rd := &Reader{
 		name:   name,
-		in:     bufio.NewReaderSize(r, 1<<16),
+		lines:  czcsv.NewLines(r, "the RÚIAN address-point export"),
 		intern: map[string]string{},
 		seen:   map[int64]int{},
 	}
-	raw, err := rd.readLine()
-	if errors.Is(err, io.EOF) && len(raw) == 0 {
-		return nil, &FileError{File: name, Reason: "the file is empty; expected the RÚIAN address-point header"}
-	}
-	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, rd.readError(err)
-	}
-	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	rd.utf8 = utf8.Valid(raw) && !isASCII(raw)
-	header, err := rd.decode(raw)
+	header, err := rd.lines.Header()
 	if err != nil {
-		return nil, err
+		return nil, rd.refuse(err)
 	}
 	rd.layout, err = parseHeader(strings.Split(header, ";"))
 	if err != nil {
@@ -93,24 +60,14 @@ func NewReader(name string, r io.Reader) (*Reader, error) {
 // Next returns the next valid record, io.EOF at the end, or a *FileError.
 func (r *Reader) Next() (geo.AddressRecord, error) {
 	for {
-		raw, err := r.readLine()
-		if len(raw) == 0 {
-			if err == nil {
-				continue // an empty line carries nothing
-			}
-			if errors.Is(err, io.EOF) {
-				return geo.AddressRecord{}, io.EOF
-			}
-			return geo.AddressRecord{}, r.readError(err)
+		line, err := r.lines.Next()
+		if errors.Is(err, io.EOF) {
+			return geo.AddressRecord{}, io.EOF
 		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			return geo.AddressRecord{}, r.readError(err)
+		if err != nil {
+			return geo.AddressRecord{}, r.refuse(err)
 		}
 		r.read++
-		line, derr := r.decode(raw)
-		if derr != nil {
-			return geo.AddressRecord{}, derr
-		}
 		rec, reason := r.parseRow(line)
 		if reason != "" {
 			r.reject(reason)
@@ -120,10 +77,13 @@ func (r *Reader) Next() (geo.AddressRecord, error) {
 			r.reject(fmt.Sprintf("Kód ADM %d repeats the row on line %d", rec.ID, first))
 			continue
 		}
-		r.seen[rec.ID] = r.line
+		r.seen[rec.ID] = r.lines.Line()
 		return rec, nil
 	}
 }
+
+// refuse turns a failure to read the file on into a refusal of the whole file.
+func (r *Reader) refuse(err error) error { return czcsv.Refusal(r.name, err) }
 
 // Rows is how many data rows were read, valid or not.
 func (r *Reader) Rows() int { return r.read }
@@ -137,73 +97,8 @@ func (r *Reader) Rejects() []RowError { return r.rejects }
 func (r *Reader) reject(reason string) {
 	r.rejected++
 	if len(r.rejects) < maxStoredRejects {
-		r.rejects = append(r.rejects, RowError{File: r.name, Line: r.line, Reason: reason})
+		r.rejects = append(r.rejects, RowError{File: r.name, Line: r.lines.Line(), Reason: reason})
 	}
-}
-
-// readLine returns the next line without its line end.
-func (r *Reader) readLine() ([]byte, error) {
-	raw, err := r.in.ReadSlice('\n')
-	if errors.Is(err, bufio.ErrBufferFull) {
-		return nil, &FileError{File: r.name, Line: r.line + 1, Reason: "a line is longer than 64 KiB; this is not an address-point export"}
-	}
-	r.line++
-	raw = bytes.TrimSuffix(raw, []byte("\n"))
-	raw = bytes.TrimSuffix(raw, []byte("\r"))
-	return raw, err
-}
-
-// readError explains a failure of the underlying stream, typically a damaged ZIP member.
-func (r *Reader) readError(err error) error {
-	var fe *FileError
-	if errors.As(err, &fe) {
-		return fe
-	}
-	return &FileError{File: r.name, Line: r.line, Reason: fmt.Sprintf("reading stopped: %v (truncated or damaged file?)", err)}
-}
-
-// decode turns one raw line into text, refusing bytes that are not text in the file's encoding.
-func (r *Reader) decode(raw []byte) (string, error) {
-	if isASCII(raw) {
-		return string(raw), nil
-	}
-	if r.utf8 {
-		if !utf8.Valid(raw) {
-			return "", &FileError{File: r.name, Line: r.line, Reason: "invalid UTF-8 in a file whose header is UTF-8 (mixed encodings?)"}
-		}
-		return string(raw), nil
-	}
-	r.decoded = r.decoded[:0]
-	for _, b := range raw {
-		if b < utf8.RuneSelf {
-			r.decoded = append(r.decoded, b)
-			continue
-		}
-		ru := cp1250[b]
-		if ru == utf8.RuneError {
-			return "", &FileError{File: r.name, Line: r.line, Reason: fmt.Sprintf("byte 0x%02X is not a windows-1250 character (wrong encoding?)", b)}
-		}
-		r.decoded = utf8.AppendRune(r.decoded, ru)
-	}
-	return string(r.decoded), nil
-}
-
-// cp1250 maps every windows-1250 byte to its character; bytes the code page leaves undefined
-// map to utf8.RuneError.
-var cp1250 = func() (t [256]rune) {
-	for i := range t {
-		t[i] = charmap.Windows1250.DecodeByte(byte(i))
-	}
-	return t
-}()
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // parseRow checks one data line and builds its record, or returns why it is rejected.

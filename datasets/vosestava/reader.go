@@ -4,16 +4,13 @@
 package vosestava
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
+	"github.com/radnice/radnice/datasets/czcsv"
 )
 
 // maxStoredRejects bounds how many rejected rows a Reader keeps in detail; all are counted.
@@ -36,44 +33,22 @@ type Row struct {
 }
 
 // RowError is a rejected row: where it is and why.
-type RowError struct {
-	File   string
-	Line   int
-	Reason string
-}
-
-// Error formats the rejection as file:line: reason.
-func (e RowError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason) }
+type RowError = czcsv.RowError
 
 // FileError refuses a whole file: a wrong header, a wrong encoding, a damaged stream.
-type FileError struct {
-	File   string
-	Line   int // 0 when the problem is not on a line
-	Reason string
-}
-
-// Error formats the refusal with the line when there is one.
-func (e *FileError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: file refused: %s", e.File, e.Line, e.Reason)
-	}
-	return fmt.Sprintf("%s: file refused: %s", e.File, e.Reason)
-}
+type FileError = czcsv.FileError
 
 // Reader streams the rows of one report. Malformed rows are skipped and kept as RowErrors,
 // while a problem that makes the whole file untrustworthy ends reading with a *FileError.
 type Reader struct {
 	name            string
-	in              *bufio.Reader
-	utf8            bool
+	lines           *czcsv.Lines
 	columns         int // fields of a row, without a trailing empty one
 	addressCode     int
 	municipality    int // -1 when absent
 	address         int
 	district        int
-	line            int
 	fields          []string
-	decoded         []byte
 	seen            map[int64]int // Kód ADM → line, to reject duplicates
 	rejects         []RowError
 	rejected        int
@@ -85,19 +60,10 @@ type Reader struct {
 // positioned at the first row. The encoding is windows-1250 as ČÚZK publishes it, or UTF-8
 // when the header is valid UTF-8 (with or without a byte-order mark).
 func NewReader(name string, r io.Reader) (*Reader, error) {
-	rd := &Reader{name: name, in: bufio.NewReaderSize(r, 1<<16), municipality: -1, seen: map[int64]int{}}
-	raw, err := rd.readLine()
-	if errors.Is(err, io.EOF) && len(raw) == 0 {
-		return nil, &FileError{File: name, Reason: "the file is empty; expected the header of \"Seznam adresních míst s volebními okrsky\""}
-	}
-	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, rd.readError(err)
-	}
-	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	rd.utf8 = utf8.Valid(raw) && !isASCII(raw)
-	header, err := rd.decode(raw)
+	rd := &Reader{name: name, lines: czcsv.NewLines(r, `the polling-district report "Seznam adresních míst s volebními okrsky"`), municipality: -1, seen: map[int64]int{}}
+	header, err := rd.lines.Header()
 	if err != nil {
-		return nil, err
+		return nil, rd.refuse(err)
 	}
 	if err := rd.parseHeader(header); err != nil {
 		return nil, &FileError{File: name, Line: 1, Reason: err.Error()}
@@ -159,24 +125,14 @@ func (r *Reader) parseHeader(line string) error {
 // report assigns to no district are skipped and counted by WithoutDistrict.
 func (r *Reader) Next() (Row, error) {
 	for {
-		raw, err := r.readLine()
-		if len(raw) == 0 {
-			if err == nil {
-				continue // an empty line carries nothing
-			}
-			if errors.Is(err, io.EOF) {
-				return Row{}, io.EOF
-			}
-			return Row{}, r.readError(err)
+		line, err := r.lines.Next()
+		if errors.Is(err, io.EOF) {
+			return Row{}, io.EOF
 		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			return Row{}, r.readError(err)
+		if err != nil {
+			return Row{}, r.refuse(err)
 		}
 		r.read++
-		line, derr := r.decode(raw)
-		if derr != nil {
-			return Row{}, derr
-		}
 		row, reason := r.parseRow(line)
 		if reason != "" {
 			r.reject(reason)
@@ -190,7 +146,7 @@ func (r *Reader) Next() (Row, error) {
 			r.reject(fmt.Sprintf("%q %d repeats the row on line %d", ColumnAddressCode, row.AddressCode, first))
 			continue
 		}
-		r.seen[row.AddressCode] = r.line
+		r.seen[row.AddressCode] = r.lines.Line()
 		return row, nil
 	}
 }
@@ -210,7 +166,7 @@ func (r *Reader) WithoutDistrict() int { return r.withoutDistrict }
 func (r *Reader) reject(reason string) {
 	r.rejected++
 	if len(r.rejects) < maxStoredRejects {
-		r.rejects = append(r.rejects, RowError{File: r.name, Line: r.line, Reason: reason})
+		r.rejects = append(r.rejects, RowError{File: r.name, Line: r.lines.Line(), Reason: reason})
 	}
 }
 
@@ -279,70 +235,8 @@ func number(s string) (int64, bool) {
 	return n, true
 }
 
-// readLine returns the next line without its line end.
-func (r *Reader) readLine() ([]byte, error) {
-	raw, err := r.in.ReadSlice('\n')
-	if errors.Is(err, bufio.ErrBufferFull) {
-		return nil, &FileError{File: r.name, Line: r.line + 1, Reason: "a line is longer than 64 KiB; this is not the polling-district report"}
-	}
-	r.line++
-	raw = bytes.TrimSuffix(raw, []byte("\n"))
-	raw = bytes.TrimSuffix(raw, []byte("\r"))
-	return raw, err
-}
-
-// readError explains a failure of the underlying stream, typically a damaged archive member.
-func (r *Reader) readError(err error) error {
-	var fe *FileError
-	if errors.As(err, &fe) {
-		return fe
-	}
-	return &FileError{File: r.name, Line: r.line, Reason: fmt.Sprintf("reading stopped: %v (truncated or damaged file?)", err)}
-}
-
-// decode turns one raw line into text, refusing bytes that are not text in the file's encoding.
-func (r *Reader) decode(raw []byte) (string, error) {
-	if isASCII(raw) {
-		return string(raw), nil
-	}
-	if r.utf8 {
-		if !utf8.Valid(raw) {
-			return "", &FileError{File: r.name, Line: r.line, Reason: "invalid UTF-8 in a file whose header is UTF-8 (mixed encodings?)"}
-		}
-		return string(raw), nil
-	}
-	r.decoded = r.decoded[:0]
-	for _, b := range raw {
-		if b < utf8.RuneSelf {
-			r.decoded = append(r.decoded, b)
-			continue
-		}
-		ru := cp1250[b]
-		if ru == utf8.RuneError {
-			return "", &FileError{File: r.name, Line: r.line, Reason: fmt.Sprintf("byte 0x%02X is not a windows-1250 character (wrong encoding?)", b)}
-		}
-		r.decoded = utf8.AppendRune(r.decoded, ru)
-	}
-	return string(r.decoded), nil
-}
-
-// cp1250 maps every windows-1250 byte to its character; bytes the code page leaves undefined
-// map to utf8.RuneError.
-var cp1250 = func() (t [256]rune) {
-	for i := range t {
-		t[i] = charmap.Windows1250.DecodeByte(byte(i))
-	}
-	return t
-}()
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
+// refuse turns a failure to read the file on into a refusal of the whole file.
+func (r *Reader) refuse(err error) error { return czcsv.Refusal(r.name, err) }
 
 // split appends the ';'-separated fields of s to dst. A field may be enclosed in double
 // quotes, with "" standing for one quote; ok is false for broken quoting.

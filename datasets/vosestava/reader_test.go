@@ -176,7 +176,7 @@ func TestRefusesAWrongHeaderOrEncoding(t *testing.T) {
 		body []byte
 		want string
 	}{
-		{"empty file", nil, fileName + `: file refused: the file is empty; expected the header of "Seznam adresních míst s volebními okrsky"`},
+		{"empty file", nil, fileName + `: file refused: the file is empty; expected the header of the polling-district report "Seznam adresních míst s volebními okrsky"`},
 		{
 			"the address-point export instead", cp1250(t, csvFile(adrExport, "2401163;599565;Kopřivnice;;;;;69566;Kopřivnice;700100;Štefánikova;č.p.;1163;12;;74221;479420.50;1132310.20;2021-12-13T00:00:00")),
 			fileName + `:1: file refused: the header ends with "Souřadnice X;Platí Od"; expected it to end with "Jednořádková adresa;Číslo volebního okrsku" as the report "Seznam adresních míst s volebními okrsky" does`,
@@ -203,7 +203,7 @@ func TestRefusesAWrongHeaderOrEncoding(t *testing.T) {
 		},
 		{
 			"a binary file", append(cp1250(t, header+"\r\n"), bytes.Repeat([]byte("x"), 70_000)...),
-			fileName + ":2: file refused: a line is longer than 64 KiB; this is not the polling-district report",
+			fileName + ":2: file refused: a line is longer than 64 KiB; this is not the polling-district report \"Seznam adresních míst s volebními okrsky\"",
 		},
 	}
 	for _, c := range cases {
