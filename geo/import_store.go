@@ -57,11 +57,11 @@ type ImportResult struct {
 func (s *Store) ImportAddresses(ctx context.Context, src RecordSource) (ImportResult, error) {
 	var res ImportResult
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		prepare := &pgx.Batch{}
-		prepare.Queue(`SET LOCAL synchronous_commit = off`)
-		prepare.Queue(createStagingSQL)
-		if err := tx.SendBatch(ctx, prepare).Close(); err != nil {
-			return fmt.Errorf("prepare staging table: %w", err)
+		if _, err := tx.Exec(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, createStagingSQL); err != nil {
+			return fmt.Errorf("create staging table: %w", err)
 		}
 		copySrc := &stagingSource{src: src, keys: map[[3]string][2]string{}, munis: map[int]bool{}}
 		n, err := tx.CopyFrom(ctx, pgx.Identifier{"import_rows"}, stagingColumns, copySrc)
@@ -86,13 +86,10 @@ func (s *Store) ImportAddresses(ctx context.Context, src RecordSource) (ImportRe
 				return fmt.Errorf("analyze staging table: %w", err)
 			}
 		}
-		// One round trip for all of them: a national import has thousands of small files.
-		batch := &pgx.Batch{}
 		for _, q := range mergeDimensionsSQL {
-			batch.Queue(q)
-		}
-		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
-			return fmt.Errorf("merge register objects: %w", err)
+			if _, err := tx.Exec(ctx, q); err != nil {
+				return fmt.Errorf("merge register objects: %w", err)
+			}
 		}
 		if known {
 			// Update before insert, so that the update does not compare the rows just inserted.
