@@ -34,12 +34,12 @@ func TestAFirstBulkLoadDefersIndexesAndRestoresThemAll(t *testing.T) {
 	if err != nil || !deferred {
 		t.Fatalf("DeferIndexes on an empty register = %v, %v; want true", deferred, err)
 	}
-	if during := addressPointIndexes(t, pool); during != before-8 {
-		t.Errorf("indexes during the load = %d, want %d", during, before-8)
+	if during := addressPointIndexes(t, pool); during != before-6 {
+		t.Errorf("indexes during the load = %d, want %d", during, before-6)
 	}
 	rebuilt, err := store.RestoreIndexes(ctx)
-	if err != nil || rebuilt != 8 {
-		t.Fatalf("RestoreIndexes = %d, %v; want 8", rebuilt, err)
+	if err != nil || rebuilt != 6 {
+		t.Fatalf("RestoreIndexes = %d, %v; want 6", rebuilt, err)
 	}
 	if after := addressPointIndexes(t, pool); after != before {
 		t.Errorf("indexes after the load = %d, want all %d back", after, before)
