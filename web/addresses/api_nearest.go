@@ -16,8 +16,8 @@ type NearestItem struct {
 
 // apiNearest answers GET /api/v1/addresses/nearest?lat=&lon=.
 func (h *Handler) apiNearest(w http.ResponseWriter, r *http.Request) {
-	lat, errLat := coordinate(r.URL.Query().Get("lat"), 90)
-	lon, errLon := coordinate(r.URL.Query().Get("lon"), 180)
+	lat, errLat := Coordinate(r.URL.Query().Get("lat"), 90)
+	lon, errLon := Coordinate(r.URL.Query().Get("lon"), 180)
 	var bad []problem.InvalidParam
 	if errLat != "" {
 		bad = append(bad, problem.InvalidParam{Name: "lat", Reason: errLat})
@@ -37,8 +37,8 @@ func (h *Handler) apiNearest(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, NearestItem{Item: NewItem(n.Address), DistanceMetres: math.Round(n.DistanceMetres*10) / 10})
 }
 
-// coordinate parses a decimal degree within ±limit, returning the reason when it is not one.
-func coordinate(v string, limit float64) (float64, string) {
+// Coordinate parses a decimal degree within ±limit, returning the reason when it is not one.
+func Coordinate(v string, limit float64) (float64, string) {
 	if v == "" {
 		return 0, "is required"
 	}

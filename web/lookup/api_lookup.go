@@ -54,10 +54,10 @@ func (h *Handler) apiLookup(w http.ResponseWriter, r *http.Request) {
 		}
 	case "lat":
 		var reason string
-		if lat, reason = coordinate(query.Get("lat"), 90); reason != "" {
+		if lat, reason = addresses.Coordinate(query.Get("lat"), 90); reason != "" {
 			bad = append(bad, problem.InvalidParam{Name: "lat", Reason: reason})
 		}
-		if lon, reason = coordinate(query.Get("lon"), 180); reason != "" {
+		if lon, reason = addresses.Coordinate(query.Get("lon"), 180); reason != "" {
 			bad = append(bad, problem.InvalidParam{Name: "lon", Reason: reason})
 		}
 	}
@@ -143,17 +143,3 @@ func parseAddressID(s string) (int64, bool) {
 	return id, err == nil && id > 0 && id <= math.MaxInt32
 }
 
-// coordinate parses a decimal degree within ±limit, returning the reason when it is not one.
-func coordinate(v string, limit float64) (float64, string) {
-	if v == "" {
-		return 0, "is required"
-	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, "must be a decimal number"
-	}
-	if math.Abs(f) > limit {
-		return 0, "must lie between -" + strconv.Itoa(int(limit)) + " and " + strconv.Itoa(int(limit))
-	}
-	return f, ""
-}
