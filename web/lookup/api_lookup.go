@@ -142,4 +142,3 @@ func parseAddressID(s string) (int64, bool) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	return id, err == nil && id > 0 && id <= math.MaxInt32
 }
-
