@@ -54,31 +54,30 @@ type Importer struct {
 //
 // A first load of at least BulkThreshold bytes into an empty register builds the search
 // indexes once at the end instead of row by row.
-func (im *Importer) Import(ctx context.Context, inputs []Input) (sum Summary, err error) {
+func (im *Importer) Import(ctx context.Context, inputs []Input) (Summary, error) {
+	// Indexes an interrupted bulk load left deferred are rebuilt first.
 	if _, err := im.Store.RestoreIndexes(ctx); err != nil {
-		return sum, err
+		return Summary{}, err
 	}
 	var size int64
 	for _, in := range inputs {
 		size += in.Size
 	}
 	if size >= BulkThreshold {
-		deferred, err := im.Store.DeferIndexes(ctx)
-		if err != nil {
-			return sum, err
-		}
-		if deferred {
-			defer func() {
-				if _, rerr := im.Store.RestoreIndexes(context.WithoutCancel(ctx)); rerr != nil && err == nil {
-					err = rerr
-				}
-			}()
+		if _, err := im.Store.DeferIndexes(ctx); err != nil {
+			return Summary{}, err
 		}
 	}
-	if sum, err = im.importAll(ctx, inputs); err != nil {
+	sum, err := im.importAll(ctx, inputs)
+	// Rebuilt even when the run failed: the register must never stay without its indexes.
+	if _, rerr := im.Store.RestoreIndexes(context.WithoutCancel(ctx)); err == nil {
+		err = rerr
+	}
+	if err != nil {
 		return sum, err
 	}
-	// New and moved addresses take their polling district, waste zone and schools.
+	// New and moved addresses take their polling district, waste zone and schools; after the
+	// indexes are back, as the spatial join needs them.
 	return sum, im.Store.RefreshAssignments(ctx)
 }
 
