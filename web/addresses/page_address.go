@@ -6,7 +6,6 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/layout"
 )
 
@@ -18,12 +17,8 @@ func (h *Handler) addressPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, err := h.store.Address(r.Context(), id)
-	if geo.ErrorCode(err) == geo.ENOTFOUND {
-		layout.NotFound(w, r)
-		return
-	}
 	if err != nil {
-		layout.ServerError(w, r, err)
+		layout.Error(w, r, err)
 		return
 	}
 	layout.Render(w, r, addressPage(a))

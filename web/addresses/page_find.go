@@ -15,22 +15,13 @@ func (h *Handler) findPage(w http.ResponseWriter, r *http.Request) {
 		v.Query = r.PostFormValue("q")
 		v.Searched = true
 		found, err := h.store.Search(r.Context(), geo.SearchParams{Text: v.Query, Limit: 20})
-		switch {
-		case v.Query == "":
-			v.Error = "Zadejte adresu, kterou hledáte."
-		case geo.ErrorCode(err) == geo.EINVALID:
-			v.Error = "Zadejte název ulice nebo části obce, číslo domu nebo PSČ."
-		case err != nil:
-			layout.ServerError(w, r, err)
-			return
-		default:
+		if v.Error = layout.SearchMessage(v.Query, err); v.Error == "" {
+			if err != nil {
+				layout.ServerError(w, r, err)
+				return
+			}
 			v.Results = found
 		}
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	status := http.StatusOK
-	if v.Error != "" {
-		status = http.StatusUnprocessableEntity
-	}
-	layout.RenderStatus(w, r, status, findPage(v))
+	layout.RenderSearchPage(w, r, v.Error, findPage(v))
 }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 
 	"github.com/a-h/templ"
+
+	"github.com/radnice/radnice/geo"
 )
 
 // Render writes an HTML page with status 200, or the status already set with w.WriteHeader.
@@ -24,6 +26,16 @@ func RenderStatus(w http.ResponseWriter, r *http.Request, status int, c templ.Co
 // NotFound answers with the Czech "page not found" page.
 func NotFound(w http.ResponseWriter, r *http.Request) {
 	RenderStatus(w, r, http.StatusNotFound, notFoundPage())
+}
+
+// Error answers a page request that failed with err: the "page not found" page for an
+// unknown object, the error page otherwise.
+func Error(w http.ResponseWriter, r *http.Request, err error) {
+	if geo.ErrorCode(err) == geo.ENOTFOUND {
+		NotFound(w, r)
+		return
+	}
+	ServerError(w, r, err)
 }
 
 // ServerError logs err and answers with an error page that reveals nothing of it.

@@ -3,11 +3,9 @@ package lookup
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/layout"
 )
 
@@ -52,30 +50,20 @@ func (h *Handler) formPage(p page) http.HandlerFunc {
 		if r.Method == http.MethodPost {
 			v.Query = r.PostFormValue("q")
 			v.Searched = true
-			if strings.TrimSpace(v.Query) == "" {
-				v.Error = "Zadejte adresu, kterou hledáte."
-			} else {
-				one, found, err := h.resolve(r.Context(), v.Query, pageResultLimit)
+			one, found, err := h.resolve(r.Context(), v.Query, pageResultLimit)
+			if v.Error = layout.SearchMessage(v.Query, err); v.Error == "" {
 				switch {
-				case geo.ErrorCode(err) == geo.EINVALID:
-					v.Error = "Zadejte název ulice nebo části obce, číslo domu nebo PSČ."
 				case err != nil:
 					layout.ServerError(w, r, err)
 					return
 				case one != nil:
 					http.Redirect(w, r, p.addressPath(one.ID), http.StatusSeeOther)
 					return
-				default:
-					v.Results = found
 				}
+				v.Results = found
 			}
 		}
-		w.Header().Set("Cache-Control", "no-store")
-		status := http.StatusOK
-		if v.Error != "" {
-			status = http.StatusUnprocessableEntity
-		}
-		layout.RenderStatus(w, r, status, formPage(v))
+		layout.RenderSearchPage(w, r, v.Error, formPage(v))
 	}
 }
 
@@ -88,12 +76,8 @@ func (h *Handler) answerPage(p page) http.HandlerFunc {
 			return
 		}
 		l, err := h.store.Lookup(r.Context(), id, today())
-		if geo.ErrorCode(err) == geo.ENOTFOUND {
-			layout.NotFound(w, r)
-			return
-		}
 		if err != nil {
-			layout.ServerError(w, r, err)
+			layout.Error(w, r, err)
 			return
 		}
 		layout.Render(w, r, answerPage(answerView{Page: p, Lookup: l}))
