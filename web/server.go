@@ -3,6 +3,7 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -21,8 +22,20 @@ import (
 	"github.com/radnice/radnice/web/static"
 )
 
-// Handler builds the portal's HTTP handler.
-func Handler(pool *pgxpool.Pool, logger *slog.Logger) http.Handler {
+// Config is what the portal takes from its surroundings.
+type Config struct {
+	Pool   *pgxpool.Pool
+	Logger *slog.Logger // nil: discard
+	// Basemap is the map tiles drawn under areas; the zero value draws none.
+	Basemap lookup.Basemap
+}
+
+// Handler builds the portal's HTTP handler. ctx bounds its background work.
+func Handler(ctx context.Context, cfg Config) http.Handler {
+	pool, logger := cfg.Pool, cfg.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
 	r := chi.NewRouter()
 	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders, apiCORS)
 	health.Routes(r, pool)
@@ -30,7 +43,7 @@ func Handler(pool *pgxpool.Pool, logger *slog.Logger) http.Handler {
 	home.Routes(r)
 	store := geo.NewStore(pool)
 	addresses.Routes(r, store)
-	lookup.Routes(r, store)
+	lookup.Routes(r, store, cfg.Basemap)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			problem.Write(w, r, http.StatusNotFound, "No such API endpoint.")

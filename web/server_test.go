@@ -19,7 +19,7 @@ import (
 
 func TestHealthAndReadiness(t *testing.T) {
 	pool := demotest.Pool(t)
-	srv := httptest.NewServer(web.Handler(pool, slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
 	defer srv.Close()
 
 	for _, path := range []string{"/healthz", "/readyz"} {
@@ -39,7 +39,7 @@ func TestReadinessFailsWhenTheDatabaseIsGone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.Handler(pool, slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
 	defer srv.Close()
 	pool.Close()
 
@@ -62,7 +62,7 @@ func TestReadinessFailsWhenTheDatabaseIsGone(t *testing.T) {
 }
 
 func TestEveryResponseCarriesSecurityHeaders(t *testing.T) {
-	srv := httptest.NewServer(web.Handler(demotest.Pool(t), slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
 	defer srv.Close()
 	for _, path := range []string{"/", "/adresa", "/api/v1/addresses?q=x", "/static/css/site.css", "/missing"} {
 		res, err := http.Get(srv.URL + path)
@@ -85,7 +85,7 @@ func TestEveryResponseCarriesSecurityHeaders(t *testing.T) {
 
 func TestRequestLogHoldsNoSearchedAddress(t *testing.T) {
 	var logs bytes.Buffer
-	srv := httptest.NewServer(web.Handler(demotest.Pool(t), slog.New(slog.NewTextHandler(&logs, nil))))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t), Logger: slog.New(slog.NewTextHandler(&logs, nil))}))
 	defer srv.Close()
 
 	res, err := http.Get(srv.URL + "/api/v1/addresses?q=" + url.QueryEscape("Štefánikova 1163/12"))
@@ -116,7 +116,7 @@ func TestRequestLogHoldsNoSearchedAddress(t *testing.T) {
 }
 
 func TestFindAddressPageWorksWithoutJavaScript(t *testing.T) {
-	srv := httptest.NewServer(web.Handler(demotest.Pool(t), slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
 	defer srv.Close()
 
 	res, err := http.PostForm(srv.URL+"/adresa", url.Values{"q": {"stefanikova 12"}})

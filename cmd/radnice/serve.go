@@ -13,6 +13,7 @@ import (
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/migrations"
 	"github.com/radnice/radnice/web"
+	"github.com/radnice/radnice/web/lookup"
 )
 
 func serve(ctx context.Context, logger *slog.Logger) error {
@@ -34,7 +35,7 @@ func serve(ctx context.Context, logger *slog.Logger) error {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
 	srv := &http.Server{
-		Handler:           web.Handler(pool, logger),
+		Handler:           web.Handler(ctx, web.Config{Pool: pool, Logger: logger, Basemap: lookup.Basemap{URL: os.Getenv("RADNICE_TILE_URL"), Attribution: os.Getenv("RADNICE_TILE_ATTRIBUTION")}}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

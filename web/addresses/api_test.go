@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -18,7 +17,7 @@ import (
 
 func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(web.Handler(demotest.Pool(t), slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -92,7 +91,7 @@ func TestSearchAPIReturnsItemsWithLabelComponentsAndCoordinates(t *testing.T) {
 
 func TestAddressAPIGivesNullCoordinatesWhenRUIANHasNone(t *testing.T) {
 	pool := demotest.Pool(t)
-	srv := httptest.NewServer(web.Handler(pool, slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
 	defer srv.Close()
 	var id int64
 	if err := pool.QueryRow(context.Background(), `SELECT code FROM address_points WHERE point_sjtsk IS NULL LIMIT 1`).Scan(&id); err != nil {

@@ -1,7 +1,6 @@
 package addresses_test
 
 import (
-	"log/slog"
 	"net/http/httptest"
 	"testing"
 
@@ -14,7 +13,7 @@ import (
 // JavaScript: the autocomplete by keyboard and mouse, the plain form, accessibility (axe-core,
 // light and dark) and HTML validity. The steps are in testdata/find-address.browser.mjs.
 func TestFindAddressInBrowser(t *testing.T) {
-	srv := httptest.NewServer(web.Handler(demotest.Pool(t), slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
 	t.Cleanup(srv.Close)
 	browsertest.Run(t, "testdata/find-address.browser.mjs", srv.URL)
 }

@@ -20,7 +20,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -870,7 +869,7 @@ func searchBench(ctx context.Context, t *testing.T, pool *pgxpool.Pool, passes, 
 		return store.Search(ctx, geo.SearchParams{Text: text, Limit: searchLimit})
 	}
 
-	srv := httptest.NewServer(web.Handler(pool, slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
 	defer srv.Close()
 	transport := &http.Transport{MaxIdleConnsPerHost: 4}
 	defer transport.CloseIdleConnections()

@@ -2,7 +2,6 @@ package lookup_test
 
 import (
 	"context"
-	"log/slog"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -45,7 +44,7 @@ func newServer(t *testing.T) *httptest.Server {
 		}
 	})
 	lookup.SetClock(t, testNow)
-	srv := httptest.NewServer(web.Handler(pool, slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -14,12 +14,13 @@ import (
 
 // Handler serves the lookup feature.
 type Handler struct {
-	store *geo.Store
+	store   *geo.Store
+	basemap Basemap
 }
 
 // Routes mounts the API under /api/v1/lookup and /api/v1/waste, and the four pages.
-func Routes(r chi.Router, store *geo.Store) {
-	h := &Handler{store: store}
+func Routes(r chi.Router, store *geo.Store, basemap Basemap) {
+	h := &Handler{store: store, basemap: basemap}
 	r.Get("/api/v1/lookup", h.apiLookup)
 	r.Get("/api/v1/waste/{id}.ics", h.apiWasteCalendar)
 	for _, p := range pages {
@@ -47,4 +48,11 @@ func mustLoadLocation(name string) *time.Location {
 func today() time.Time {
 	y, m, d := now().In(prague).Date()
 	return geo.Date(y, m, d)
+}
+
+// Basemap is a tile service drawn under the maps of areas: an XYZ URL template
+// ("https://tile.example.org/{z}/{x}/{y}.png") and the attribution its licence asks for.
+type Basemap struct {
+	URL         string
+	Attribution string
 }
