@@ -43,7 +43,7 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	home.Routes(r)
 	store := geo.NewStore(pool)
 	addresses.Routes(r, store)
-	lookup.Routes(r, store, cfg.Basemap)
+	lookup.Routes(ctx, r, store, cfg.Basemap)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			problem.Write(w, r, http.StatusNotFound, "No such API endpoint.")

@@ -50,7 +50,7 @@ func (h *Handler) apiWasteCalendar(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Disposition", `inline; filename="svoz-odpadu-`+strconv.FormatInt(id, 10)+`.ics"`)
-	writeCached(w, r, cachePublic, "text/calendar; charset=utf-8", []byte(wasteCalendar(a, collections, from)))
+	writeCached(w, r, cachePublic, encode("text/calendar; charset=utf-8", []byte(wasteCalendar(a, collections, from))))
 }
 
 // wasteYear gathers the address's collections from from for calendarSpan, in the waste zone

@@ -66,11 +66,13 @@ func (h *Handler) apiLookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	cache := cachePrivate
+	if selector == "address" {
+		h.writeAddressAnswer(w, r, id, date)
+		return
+	}
+	// Answers to a searched text or a position say something of the person asking.
 	var distance *float64
 	switch selector {
-	case "address":
-		cache = cachePublic
 	case "q":
 		one, candidates, err := h.resolve(r.Context(), query.Get("q"), candidateLimit)
 		if geo.ErrorCode(err) == geo.EINVALID {
@@ -87,7 +89,7 @@ func (h *Handler) apiLookup(w http.ResponseWriter, r *http.Request) {
 			for i, a := range candidates {
 				items[i] = addresses.NewItem(a)
 			}
-			writeJSONCached(w, r, cache, candidatesJSON{Candidates: items})
+			writeCached(w, r, cachePrivate, encodeJSON(candidatesJSON{Candidates: items}))
 			return
 		}
 		id = one.ID
@@ -108,7 +110,25 @@ func (h *Handler) apiLookup(w http.ResponseWriter, r *http.Request) {
 	}
 	body := newLookupJSON(l)
 	body.DistanceMetres = distance
-	writeJSONCached(w, r, cache, body)
+	writeCached(w, r, cachePrivate, encodeJSON(body))
+}
+
+// writeAddressAnswer sends the lookup answer for the address point id on date, from the
+// answer cache when it has it: the most asked question, and one whose answer changes only
+// with the data or the date.
+func (h *Handler) writeAddressAnswer(w http.ResponseWriter, r *http.Request, id int64, date time.Time) {
+	key := answerKey{address: id, date: date}
+	e, ok, generation := h.answers.get(key)
+	if !ok {
+		l, err := h.store.Lookup(r.Context(), id, date)
+		if err != nil {
+			problem.Error(w, r, err)
+			return
+		}
+		e = encodeJSON(newLookupJSON(l))
+		h.answers.put(key, e, generation)
+	}
+	writeCached(w, r, cachePublic, e)
 }
 
 // resolve finds the one address a search text means: the only address found, or the first

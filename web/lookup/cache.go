@@ -17,29 +17,40 @@ const (
 	cachePrivate = "private, max-age=300"
 )
 
-// writeJSONCached sends v as JSON through writeCached.
-func writeJSONCached(w http.ResponseWriter, r *http.Request, cacheControl string, v any) {
+// encoded is a response body with its type and its ETag (a hash of the body).
+type encoded struct {
+	contentType string
+	body        []byte
+	etag        string
+}
+
+// encode makes body an encoded response of contentType.
+func encode(contentType string, body []byte) encoded {
+	sum := sha256.Sum256(body)
+	return encoded{contentType: contentType, body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`}
+}
+
+// encodeJSON makes v an encoded JSON response.
+func encodeJSON(v any) encoded {
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(v); err != nil {
 		panic(err) // the answer types always encode
 	}
-	writeCached(w, r, cacheControl, "application/json", buf.Bytes())
+	return encode("application/json", buf.Bytes())
 }
 
-// writeCached sends body with an ETag (a hash of the body) and Cache-Control, or answers
-// 304 Not Modified without a body when the request's If-None-Match names that ETag.
-func writeCached(w http.ResponseWriter, r *http.Request, cacheControl, contentType string, body []byte) {
-	sum := sha256.Sum256(body)
-	etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
+// writeCached sends e with its ETag and Cache-Control, or answers 304 Not Modified without a
+// body when the request's If-None-Match names that ETag.
+func writeCached(w http.ResponseWriter, r *http.Request, cacheControl string, e encoded) {
 	h := w.Header()
-	h.Set("ETag", etag)
+	h.Set("ETag", e.etag)
 	h.Set("Cache-Control", cacheControl)
-	if matches(r.Header.Values("If-None-Match"), etag) {
+	if matches(r.Header.Values("If-None-Match"), e.etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h.Set("Content-Type", contentType)
-	w.Write(body) //nolint:errcheck // the client may have gone; nothing to do
+	h.Set("Content-Type", e.contentType)
+	w.Write(e.body) //nolint:errcheck // the client may have gone; nothing to do
 }
 
 // matches reports whether an If-None-Match header lists etag (weak comparison, RFC 9110

@@ -4,6 +4,7 @@
 package lookup
 
 import (
+	"context"
 	"time"
 	_ "time/tzdata" // the civil date is Prague's, whatever zone files the host has
 
@@ -16,11 +17,14 @@ import (
 type Handler struct {
 	store   *geo.Store
 	basemap Basemap
+	answers *answerCache
 }
 
 // Routes mounts the API under /api/v1/lookup and /api/v1/waste, and the four pages.
-func Routes(r chi.Router, store *geo.Store, basemap Basemap) {
-	h := &Handler{store: store, basemap: basemap}
+// ctx bounds the watch on the database that keeps the answer cache true.
+func Routes(ctx context.Context, r chi.Router, store *geo.Store, basemap Basemap) {
+	h := &Handler{store: store, basemap: basemap, answers: newAnswerCache(answerCacheBytes)}
+	go store.WatchLookupData(ctx, h.answers.reset)
 	r.Get("/api/v1/lookup", h.apiLookup)
 	r.Get("/api/v1/waste/{id}.ics", h.apiWasteCalendar)
 	for _, p := range pages {
