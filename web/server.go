@@ -25,9 +25,8 @@ import (
 // Config is what the portal takes from its surroundings.
 type Config struct {
 	Pool   *pgxpool.Pool
-	Logger *slog.Logger // nil: discard
-	// Basemap is the map tiles drawn under areas; the zero value draws none.
-	Basemap lookup.Basemap
+	Logger *slog.Logger  // nil: discard
+	Lookup lookup.Config // the map's basemap, the answer cache
 }
 
 // Handler builds the portal's HTTP handler. ctx bounds its background work.
@@ -43,7 +42,7 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	home.Routes(r)
 	store := geo.NewStore(pool)
 	addresses.Routes(r, store)
-	lookup.Routes(ctx, r, store, cfg.Basemap)
+	lookup.Routes(ctx, r, store, cfg.Lookup)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			problem.Write(w, r, http.StatusNotFound, "No such API endpoint.")

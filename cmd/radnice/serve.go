@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/radnice/radnice/geo"
@@ -30,12 +31,25 @@ func serve(ctx context.Context, logger *slog.Logger) error {
 	if addr == "" {
 		addr = "127.0.0.1:8080"
 	}
+	cfg := web.Config{Pool: pool, Logger: logger, Lookup: lookup.Config{
+		Basemap: lookup.Basemap{URL: os.Getenv("RADNICE_TILE_URL"), Attribution: os.Getenv("RADNICE_TILE_ATTRIBUTION")},
+	}}
+	if mb := os.Getenv("RADNICE_LOOKUP_CACHE_MB"); mb != "" {
+		n, err := strconv.Atoi(mb)
+		if err != nil {
+			return fmt.Errorf("RADNICE_LOOKUP_CACHE_MB=%q: want a whole number of megabytes (0 or less: no cache)", mb)
+		}
+		cfg.Lookup.CacheBytes = n << 20
+		if n <= 0 {
+			cfg.Lookup.CacheBytes = -1
+		}
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
 	srv := &http.Server{
-		Handler:           web.Handler(ctx, web.Config{Pool: pool, Logger: logger, Basemap: lookup.Basemap{URL: os.Getenv("RADNICE_TILE_URL"), Attribution: os.Getenv("RADNICE_TILE_ATTRIBUTION")}}),
+		Handler:           web.Handler(ctx, cfg),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// answerCacheBytes bounds the memory the cached lookup answers take.
-const answerCacheBytes = 64 << 20
+// defaultCacheBytes bounds the memory the cached lookup answers take, unless configured.
+const defaultCacheBytes = 64 << 20
 
 // answerKey names one cached answer: an address point on a civil date.
 type answerKey struct {

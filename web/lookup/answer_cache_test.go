@@ -72,7 +72,7 @@ func TestAnswerCacheStaysWithinItsSize(t *testing.T) {
 func TestLookupAnswersFollowTheDatabase(t *testing.T) {
 	pool := demotest.Pool(t)
 	store := geo.NewStore(pool)
-	h := &Handler{store: store, answers: newAnswerCache(answerCacheBytes)}
+	h := &Handler{store: store, answers: newAnswerCache(defaultCacheBytes)}
 	go store.WatchLookupData(t.Context(), h.answers.reset)
 	waitFor(t, "the cache listens for changes", func() bool {
 		h.answers.mu.RLock()

@@ -4,6 +4,7 @@
 package lookup
 
 import (
+	"cmp"
 	"context"
 	"time"
 	_ "time/tzdata" // the civil date is Prague's, whatever zone files the host has
@@ -20,10 +21,19 @@ type Handler struct {
 	answers *answerCache
 }
 
+// Config is how a deployment tunes the lookup feature.
+type Config struct {
+	Basemap Basemap // the zero value draws no tiles
+	// CacheBytes bounds the memory of the answer cache: 0 means 64 MiB, a negative value
+	// turns the cache off.
+	CacheBytes int
+}
+
 // Routes mounts the API under /api/v1/lookup and /api/v1/waste, and the four pages.
 // ctx bounds the watch on the database that keeps the answer cache true.
-func Routes(ctx context.Context, r chi.Router, store *geo.Store, basemap Basemap) {
-	h := &Handler{store: store, basemap: basemap, answers: newAnswerCache(answerCacheBytes)}
+func Routes(ctx context.Context, r chi.Router, store *geo.Store, cfg Config) {
+	cacheBytes := cmp.Or(cfg.CacheBytes, defaultCacheBytes)
+	h := &Handler{store: store, basemap: cfg.Basemap, answers: newAnswerCache(max(cacheBytes, 0))}
 	go store.WatchLookupData(ctx, h.answers.reset)
 	r.Get("/api/v1/lookup", h.apiLookup)
 	r.Get("/api/v1/waste/{id}.ics", h.apiWasteCalendar)
