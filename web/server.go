@@ -20,6 +20,7 @@ import (
 	"github.com/radnice/radnice/web/middleware"
 	"github.com/radnice/radnice/web/problem"
 	"github.com/radnice/radnice/web/static"
+	"github.com/radnice/radnice/web/widget"
 )
 
 // Config is what the portal takes from its surroundings.
@@ -36,13 +37,14 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	r := chi.NewRouter()
-	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders, apiCORS)
+	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(cfg.Lookup.Basemap.TileSource()), apiCORS)
 	health.Routes(r, pool)
 	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
 	home.Routes(r)
 	store := geo.NewStore(pool)
 	addresses.Routes(r, store)
 	lookup.Routes(ctx, r, store, cfg.Lookup)
+	widget.Routes(r)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			problem.Write(w, r, http.StatusNotFound, "No such API endpoint.")

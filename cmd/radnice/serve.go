@@ -34,6 +34,9 @@ func serve(ctx context.Context, logger *slog.Logger) error {
 	cfg := web.Config{Pool: pool, Logger: logger, Lookup: lookup.Config{
 		Basemap: lookup.Basemap{URL: os.Getenv("RADNICE_TILE_URL"), Attribution: os.Getenv("RADNICE_TILE_ATTRIBUTION")},
 	}}
+	if u := cfg.Lookup.Basemap.URL; u != "" && cfg.Lookup.Basemap.TileSource() == "" {
+		return fmt.Errorf("RADNICE_TILE_URL=%q: want an http or https tile URL template, such as https://tile.example.org/{z}/{x}/{y}.png", u)
+	}
 	if mb := os.Getenv("RADNICE_LOOKUP_CACHE_MB"); mb != "" {
 		n, err := strconv.Atoi(mb)
 		if err != nil {

@@ -75,7 +75,7 @@ func Page(title string, scripts ...string) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "</main><footer class=\"site-footer\"><div class=\"wrap\"><p>Adresy z Registru územní identifikace, adres a nemovitostí (RÚIAN), © ČÚZK, CC BY 4.0.</p></div></footer></body></html>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "</main><footer class=\"site-footer\"><div class=\"wrap\"><p>Adresy z Registru územní identifikace, adres a nemovitostí (RÚIAN), © ČÚZK, CC BY 4.0.</p><p><a href=\"/pro-weby\">Vložte vyhledávání na svůj web</a></p></div></footer></body></html>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -37,6 +37,12 @@ var (
 // newServer serves the portal on a demo town with the fixtures below, its clock at testNow.
 func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	return newServerWith(t, lookup.Config{})
+}
+
+// newServerWith is newServer with the lookup feature configured by cfg.
+func newServerWith(t *testing.T, cfg lookup.Config) *httptest.Server {
+	t.Helper()
 	pool := demotest.Pool(t)
 	seedTown(t, geo.NewStore(pool), func(sql string) {
 		if _, err := pool.Exec(context.Background(), sql); err != nil {
@@ -44,7 +50,7 @@ func newServer(t *testing.T) *httptest.Server {
 		}
 	})
 	lookup.SetClock(t, testNow)
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool, Lookup: cfg}))
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -80,6 +80,11 @@ func (h *Handler) answerPage(p page) http.HandlerFunc {
 			layout.Error(w, r, err)
 			return
 		}
-		layout.Render(w, r, answerPage(answerView{Page: p, Lookup: l}))
+		figures, err := h.answerFigures(r.Context(), p, l)
+		if err != nil {
+			layout.Error(w, r, err)
+			return
+		}
+		layout.Render(w, r, answerPage(answerView{Page: p, Lookup: l, Figures: figures}))
 	}
 }

@@ -1,7 +1,11 @@
 package lookup_test
 
 import (
+	"encoding/json"
 	"html"
+	"math"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -184,11 +188,79 @@ func TestMojeAdresaShowsAllThreeAnswersUnderTheirOwnHeadings(t *testing.T) {
 	}
 }
 
-func TestAnswerPagesLeaveAnEmptyPlaceForTheMap(t *testing.T) {
+// figures are the area maps of a page: each figure element with its attributes and content.
+var figures = regexp.MustCompile(`(?s)<figure class="area-map" data-area-map="(\d+)" data-marks="([^"]*)"([^>]*)>(.*?)</figure>`)
+
+func TestAnswerPagesDrawTheirAreasWithTheAddressAndTheFacilityWithoutJavaScript(t *testing.T) {
 	srv := newServer(t)
 	_, body := fetch(t, srv, "/kde-volim/2401163")
-	if !strings.Contains(string(body), `<div id="mapa" class="lookup-map" data-lat="49.531057" data-lon="18.173230"></div>`) {
-		t.Errorf("the page has no empty map element with the address's position:\n%s", body)
+	page := string(body)
+	found := figures.FindAllStringSubmatch(page, -1)
+	if len(found) != 1 {
+		t.Fatalf("%d area maps, want the polling district's:\n%s", len(found), page)
+	}
+	figure := found[0]
+	if figure[3] != "" {
+		t.Errorf("figure attributes %q: no basemap is configured", figure[3])
+	}
+	svg := figure[4]
+	for _, want := range []string{
+		`<svg class="area-map-svg" role="img" viewBox="`,
+		`<title>Mapa volebního okrsku č. 1 s volební místností a vaší adresou</title>`,
+		`<path class="map-area" d="M `,
+		`<rect class="map-mark map-facility" `,
+		`<circle class="map-mark map-address" cx="-481384" cy="1134623" `,
+		`<figcaption><ul class="map-legend">`,
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the map lacks %s:\n%s", want, svg)
+		}
+	}
+	legend := pageText([]byte(svg[strings.Index(svg, "<figcaption>"):]))
+	if want := "Volební okrsek č. 1 Volební místnost: Gymnázium, učebna 12 Vaše adresa: Štefánikova 1163/12, 742 21 Kopřivnice"; legend != want {
+		t.Errorf("legend %q, want %q", legend, want)
+	}
+	var marks []struct {
+		Kind, Label string
+		Lat, Lon    float64
+	}
+	if err := json.Unmarshal([]byte(html.UnescapeString(figure[2])), &marks); err != nil || len(marks) != 2 ||
+		marks[0].Kind != "facility" || marks[1].Kind != "address" || marks[1].Label != "Vaše adresa: Štefánikova 1163/12, 742 21 Kopřivnice" ||
+		math.Abs(marks[1].Lat-49.531057) > 1e-6 || math.Abs(marks[1].Lon-18.173230) > 1e-6 {
+		t.Errorf("data-marks %s: %v; want the room and the address in WGS84", figure[2], err)
+	}
+	// The map's scripts come with the map, deferred: Leaflet first, then what uses it.
+	if !strings.Contains(page, `<script src="/static/vendor/leaflet/leaflet.js" defer></script><script src="/static/js/area-map.js" defer></script>`) {
+		t.Error("the page does not load Leaflet and area-map.js deferred")
+	}
+}
+
+func TestMojeAdresaDrawsEveryCoveredAreaUnderItsAnswer(t *testing.T) {
+	srv := newServer(t)
+	_, body := fetch(t, srv, "/moje-adresa/2401163")
+	var titles []string
+	for _, f := range figures.FindAllStringSubmatch(string(body), -1) {
+		titles = append(titles, regexp.MustCompile(`<title>([^<]*)</title>`).FindStringSubmatch(f[4])[1])
+	}
+	want := []string{
+		"Mapa volebního okrsku č. 1 s volební místností a vaší adresou",
+		"Mapa svozové oblasti „Oblast A, sever“ s vaší adresou",
+		"Mapa spádového obvodu „Obvod ZŠ Komenského“ se základní školou a vaší adresou",
+		"Mapa spádového obvodu „Obvod ZŠ Štefánikova“ se základní školou a vaší adresou",
+		"Mapa spádového obvodu „Obvod MŠ Smetanova“ s mateřskou školou a vaší adresou",
+	}
+	if !slices.Equal(titles, want) {
+		t.Errorf("maps %q, want %q", titles, want)
+	}
+}
+
+func TestPagesWithoutACoveredAnswerDrawNoMapAndLoadNoMapScripts(t *testing.T) {
+	srv := newServer(t)
+	for _, path := range []string{"/moje-adresa/2500025", "/kde-volim/9837751"} {
+		_, body := fetch(t, srv, path)
+		if page := string(body); strings.Contains(page, "<figure") || strings.Contains(page, "<script") {
+			t.Errorf("%s draws a map or loads a script, yet no answer is covered", path)
+		}
 	}
 }
 

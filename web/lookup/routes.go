@@ -29,7 +29,7 @@ type Config struct {
 	CacheBytes int
 }
 
-// Routes mounts the API under /api/v1/lookup and /api/v1/waste, and the four pages.
+// Routes mounts the API under /api/v1/lookup, /api/v1/waste and /api/v1/areas, and the four pages.
 // ctx bounds the watch on the database that keeps the answer cache true.
 func Routes(ctx context.Context, r chi.Router, store *geo.Store, cfg Config) {
 	cacheBytes := cmp.Or(cfg.CacheBytes, defaultCacheBytes)
@@ -37,6 +37,7 @@ func Routes(ctx context.Context, r chi.Router, store *geo.Store, cfg Config) {
 	go store.WatchLookupData(ctx, h.answers.reset)
 	r.Get("/api/v1/lookup", h.apiLookup)
 	r.Get("/api/v1/waste/{id}.ics", h.apiWasteCalendar)
+	r.Get("/api/v1/areas/{id}", h.apiArea)
 	for _, p := range pages {
 		r.Get(p.Path, h.formPage(p))
 		r.Post(p.Path, h.formPage(p))

@@ -2,9 +2,11 @@
 package middleware
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -76,22 +78,33 @@ func Recover(logger *slog.Logger) func(http.Handler) http.Handler {
 }
 
 // contentSecurityPolicy allows only the portal's own scripts, styles and images: no inline
-// code, no third-party origin.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+// code, no third-party origin. %s is where SecurityHeaders adds further image sources.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:%s; " +
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
-// SecurityHeaders sets the headers every response carries; HSTS only behind TLS.
-func SecurityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+// SecurityHeaders sets the headers every response carries; HSTS only behind TLS. The policy
+// also allows images from imageSources (CSP source expressions such as a map tile server's
+// "https://tiles.example.org"); empty ones are skipped.
+func SecurityHeaders(imageSources ...string) func(http.Handler) http.Handler {
+	var extra strings.Builder
+	for _, src := range imageSources {
+		if src != "" {
+			extra.WriteString(" " + src)
 		}
-		next.ServeHTTP(w, r)
-	})
+	}
+	csp := fmt.Sprintf(contentSecurityPolicy, extra.String())
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h := w.Header()
+			h.Set("Content-Security-Policy", csp)
+			h.Set("X-Content-Type-Options", "nosniff")
+			h.Set("Referrer-Policy", "same-origin")
+			h.Set("X-Frame-Options", "DENY")
+			h.Set("Cross-Origin-Opener-Policy", "same-origin")
+			if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+				h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
 }

@@ -1,4 +1,5 @@
-// Package static holds the portal's own CSS, JavaScript and images, embedded in the binary.
+// Package static holds the portal's own CSS, JavaScript and images, and the libraries it
+// vendors (vendor/: Leaflet), embedded in the binary.
 package static
 
 import (
@@ -6,7 +7,7 @@ import (
 	"net/http"
 )
 
-//go:embed css js
+//go:embed css js vendor
 var files embed.FS
 
 // Handler serves the assets under the path they are mounted at (strip the prefix first).

@@ -5,6 +5,7 @@
 import {
 	start,
 	axeCheck,
+	eventually,
 	expectEqual,
 	expectPath,
 	expectText,
@@ -25,7 +26,32 @@ const PAGES = [
 	{ path: '/moje-adresa', title: 'Moje adresa', says: 'Gymnázium, učebna 12' },
 ];
 
+// The map of "Kde volím" for Štefánikova 1163/12: its name, and its legend (the marks' labels).
+const POLLING_MAP = 'Mapa volebního okrsku č. 1 s volební místností a vaší adresou';
+const ROOM_MARK = 'Volební místnost: Gymnázium, učebna 12';
+const ADDRESS_MARK = `Vaše adresa: ${STEFANIKOVA.label}`;
+
 const t = await start();
+
+// centre is the middle of a bounding box.
+function centre(box) {
+	return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+// within reports whether a point lies inside a bounding box.
+function within(point, box) {
+	return point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height;
+}
+
+// expectMapDrawn checks that a map's area and marks are drawn in view: the area inside the map,
+// the address inside the area, the room in the map.
+async function expectMapDrawn(map, area, room, address, what) {
+	const [mapBox, areaBox, roomBox, addressBox] = await Promise.all([map, area, room, address].map((l) => l.boundingBox()));
+	expectTrue(areaBox.width > 50 && areaBox.height > 50, `${what}: the area is drawn large enough to see (${JSON.stringify(areaBox)})`);
+	expectTrue(within(areaBox, mapBox) && within({ x: areaBox.x + areaBox.width, y: areaBox.y + areaBox.height }, mapBox), `${what}: the area lies in the map`);
+	expectTrue(within(centre(addressBox), areaBox), `${what}: the address lies in the area`);
+	expectTrue(within(centre(roomBox), mapBox), `${what}: the polling room lies in the map`);
+}
 
 // The Nu HTML Checker needs a JVM start: it checks the server's raw pages while the browser
 // steps run; the last step reports what it found.
@@ -103,10 +129,68 @@ await t.step('the waste page links a calendar file for the address', async () =>
 	expectTrue((await response.text()).startsWith('BEGIN:VCALENDAR\r\n'), 'the file is an iCalendar');
 });
 
+await t.step('with JavaScript the map becomes a Leaflet map of the district and its marks, without tiles', async () => {
+	await page.goto(t.url(`/kde-volim/${STEFANIKOVA.id}`));
+	const figure = page.locator('figure.area-map');
+	const map = figure.getByRole('region', { name: POLLING_MAP });
+	await map.locator('path.map-area').waitFor();
+	expectTrue(await figure.evaluate((f) => f.classList.contains('area-map-ready')), 'the figure is marked ready');
+	expectTrue(!(await figure.locator('svg.area-map-svg').isVisible()), "the server's SVG gives way to the Leaflet map");
+	expectEqual(await map.locator('path.map-area').count(), 1, 'area outlines');
+	expectEqual(await map.locator('.leaflet-tile').count(), 0, 'tiles, without a basemap configured');
+	const marks = map.locator('.leaflet-marker-icon.map-pin');
+	expectEqual(await marks.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label'))), [ROOM_MARK, ADDRESS_MARK], 'the marks');
+	await expectMapDrawn(map, map.locator('path.map-area'), marks.nth(0), marks.nth(1), 'the Leaflet map');
+	expectEqual(await map.getByRole('button', { name: 'Přiblížit' }).count(), 1, 'the zoom buttons speak Czech');
+});
+
+await t.step('the Leaflet map and its marks work from the keyboard', async () => {
+	const map = page.getByRole('region', { name: POLLING_MAP });
+	const area = map.locator('path.map-area');
+	const before = (await area.boundingBox()).width;
+	await map.focus();
+	await page.keyboard.press('+');
+	await eventually(async () => (await area.boundingBox()).width, 'the width of the area after + zooms in', {
+		check: (w) => w > 1.5 * before,
+	});
+	await map.locator('.map-pin.map-address').focus();
+	await expectText(map.locator('.leaflet-tooltip'), ADDRESS_MARK);
+});
+
+await t.step('"Moje adresa" draws all five maps in Leaflet with no WCAG 2.1 A/AA violations (light and dark)', async () => {
+	await page.goto(t.url(`/moje-adresa/${STEFANIKOVA.id}`));
+	await eventually(() => page.locator('figure.area-map-ready .leaflet-container path.map-area').count(), 'Leaflet maps drawn', { check: (n) => n === 5 });
+	expectEqual(await page.locator('figure.area-map').count(), 5, 'maps: polling, waste, two primary schools, kindergarten');
+	await axeCheck(page, 'the answers with their Leaflet maps');
+});
+
+await t.step("when the area cannot be fetched the server's SVG map stays", async () => {
+	await page.route('**/api/v1/areas/*', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' }));
+	try {
+		await page.goto(t.url(`/kde-volim/${STEFANIKOVA.id}`));
+		await page.waitForLoadState('networkidle');
+		expectTrue(await page.getByRole('img', { name: POLLING_MAP }).isVisible(), 'the SVG map is shown');
+		expectEqual(await page.locator('.leaflet-container').count(), 0, 'Leaflet maps');
+	} finally {
+		await page.unroute('**/api/v1/areas/*');
+	}
+});
+
 // ---- Without JavaScript ---------------------------------------------------------------------
 
 const plain = await t.newPage({ javaScriptEnabled: false });
 const plainInput = plain.locator('#q');
+
+await t.step("without JavaScript the answer shows the server's SVG map of the district, the room and the address", async () => {
+	await plain.goto(t.url(`/kde-volim/${STEFANIKOVA.id}`));
+	const map = plain.getByRole('img', { name: POLLING_MAP });
+	expectTrue(await map.isVisible(), 'the SVG map is shown');
+	await expectMapDrawn(map, map.locator('path.map-area'), map.locator('rect.map-facility'), map.locator('circle.map-address'), 'the SVG map');
+	const legend = await plain.locator('figure.area-map figcaption li').allTextContents();
+	expectEqual(legend.map((s) => s.replace(/\s+/g, ' ').trim()), ['Volební okrsek č. 1', ROOM_MARK, ADDRESS_MARK], 'the legend');
+	expectEqual(await plain.locator('.leaflet-container').count(), 0, 'Leaflet maps');
+	await axeCheck(plain, 'the answer with its SVG map');
+});
 
 await t.step('without JavaScript a clear address goes from the form straight to its answer', async () => {
 	await plain.goto(t.url('/moje-adresa'));

@@ -1,0 +1,193 @@
+package lookup
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/radnice/radnice/geo"
+)
+
+// mapScripts draw the answers' maps in the browser: Leaflet, then the page's own script.
+var mapScripts = []string{"/static/vendor/leaflet/leaflet.js", "/static/js/area-map.js"}
+
+// areaFigure is the map of one answer's area with the address and the facility it leads to.
+type areaFigure struct {
+	geo.AreaMap
+	Title   string  // the map's accessible name: "Mapa volebního okrsku č. 1 s volební místností a vaší adresou"
+	Area    string  // the area in the legend: "Volební okrsek č. 1"
+	Basemap Basemap // the tiles the script draws under the map; zero for none
+}
+
+// areaFigures are the maps of a page's answers, by area id; a missing one is not drawn.
+type areaFigures map[int]*areaFigure
+
+// mapWording is how a map of a layer names its area and its facility in Czech.
+type mapWording struct {
+	legend   string // the area in the legend, before its name
+	genitive string // "Mapa …" of the area, before its name
+	with     string // the facility in the instrumental, with its preposition
+}
+
+var mapWordings = map[geo.Layer]mapWording{
+	geo.PollingDistricts: {"Volební okrsek", "volebního okrsku", "s volební místností"},
+	geo.WasteZones:       {"Svozová oblast", "svozové oblasti", ""},
+	geo.PrimarySchools:   {"Spádový obvod", "spádového obvodu", "se základní školou"},
+	geo.Kindergartens:    {"Spádový obvod", "spádového obvodu", "s mateřskou školou"},
+}
+
+// answerFigures draws the areas of the answers the page shows and knows: the polling district
+// with its room, the waste zone, and each catchment area with its school, each with the address.
+func (h *Handler) answerFigures(ctx context.Context, p page, l geo.Lookup) (areaFigures, error) {
+	figures := areaFigures{}
+	add := func(area geo.AreaRef, facility *geo.Address, facilityLabel string) error {
+		var marks []geo.MapMark
+		if facility != nil && facility.Point != nil {
+			marks = append(marks, geo.MapMark{Kind: geo.FacilityMark, Label: facilityLabel, Point: *facility.Point})
+		}
+		if a := l.Address; a.Point != nil {
+			marks = append(marks, geo.MapMark{Kind: geo.AddressMark, Label: "Vaše adresa: " + a.Label(), Point: *a.Point})
+		}
+		m, err := h.store.AreaMap(ctx, area.ID, marks)
+		if err != nil || m.Path == "" {
+			return err
+		}
+		f := &areaFigure{AreaMap: m, Title: mapTitle(area, m.Marks), Area: areaLegend(area)}
+		if h.basemap.TileSource() != "" {
+			f.Basemap = h.basemap
+		}
+		figures[area.ID] = f
+		return nil
+	}
+	if p.Polling && l.Polling.Covered {
+		s := l.Polling.Station
+		if err := add(*l.Polling.District, &s.Address, "Volební místnost: "+s.Name); err != nil {
+			return nil, err
+		}
+	}
+	if p.Waste && l.Waste.Covered {
+		if err := add(*l.Waste.Zone, nil, ""); err != nil {
+			return nil, err
+		}
+	}
+	if p.Schools {
+		for _, ans := range []geo.SchoolAnswer{l.PrimarySchools, l.Kindergartens} {
+			for _, s := range ans.Schools {
+				if err := add(s.Area, s.Address, s.School.Name); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return figures, nil
+}
+
+// scripts are the scripts a page with these maps loads: none without a map.
+func (fs areaFigures) scripts() []string {
+	if len(fs) == 0 {
+		return nil
+	}
+	return mapScripts
+}
+
+// areaName writes an area as its map names it: a polling district by its number, other areas
+// by their name in quotes.
+func areaName(area geo.AreaRef) string {
+	if area.Layer == geo.PollingDistricts {
+		return "č. " + strconv.Itoa(area.Number)
+	}
+	return "„" + area.Name + "“"
+}
+
+// areaLegend names the area in the map's legend: "Volební okrsek č. 1".
+func areaLegend(area geo.AreaRef) string {
+	return mapWordings[area.Layer].legend + " " + areaName(area)
+}
+
+// mapTitle names a map by its area and the marks drawn on it:
+// "Mapa volebního okrsku č. 1 s volební místností a vaší adresou".
+func mapTitle(area geo.AreaRef, marks []geo.PlacedMark) string {
+	w := mapWordings[area.Layer]
+	var facility, address bool
+	for _, m := range marks {
+		facility = facility || m.Kind == geo.FacilityMark
+		address = address || m.Kind == geo.AddressMark
+	}
+	title := "Mapa " + w.genitive + " " + areaName(area)
+	switch {
+	case facility && address:
+		title += " " + w.with + " a vaší adresou"
+	case facility:
+		title += " " + w.with
+	case address:
+		title += " s vaší adresou"
+	}
+	return title
+}
+
+// markJSON is a map mark as the script reads it from the figure's data-marks.
+type markJSON struct {
+	Kind  geo.MarkKind `json:"kind"`
+	Label string       `json:"label"`
+	Lat   float64      `json:"lat"`
+	Lon   float64      `json:"lon"`
+}
+
+// marksJSON writes the figure's marks in WGS84 for the script.
+func (f *areaFigure) marksJSON() string {
+	marks := make([]markJSON, len(f.Marks))
+	for i, m := range f.Marks {
+		marks[i] = markJSON{Kind: m.Kind, Label: m.Label, Lat: m.Point.Lat, Lon: m.Point.Lon}
+	}
+	b, err := json.Marshal(marks)
+	if err != nil {
+		panic(err) // strings and numbers always encode
+	}
+	return string(b)
+}
+
+// viewBox writes the SVG viewBox attribute.
+func (f *areaFigure) viewBox() string {
+	parts := make([]string, len(f.ViewBox))
+	for i, v := range f.ViewBox {
+		parts[i] = svgNumber(v)
+	}
+	return strings.Join(parts, " ")
+}
+
+// markSize is the size of a mark in the map's units: a fortieth of its larger side, in whole
+// metres.
+func (f *areaFigure) markSize() float64 {
+	return max(1, math.Round(max(f.ViewBox[2], f.ViewBox[3])/40))
+}
+
+// svgNumber writes a number for an SVG attribute: "-481384", "12.5".
+func svgNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// tileHost is a host of a tile URL that a Content Security Policy source may name.
+var tileHost = regexp.MustCompile(`^(\[[0-9A-Fa-f:.]+\]|[0-9A-Za-z.-]+)(:[0-9]+)?$`)
+
+// TileSource is the Content Security Policy source the basemap's tiles load from: the URL
+// template's scheme and host ("https://tile.example.org"), a leading {s} subdomain as a
+// wildcard ("https://*.tile.example.org"). It is "" when there is no basemap, or when its URL
+// is not an absolute http or https URL.
+func (b Basemap) TileSource() string {
+	raw := b.URL
+	scheme, rest, _ := strings.Cut(raw, "://")
+	rest, subdomains := strings.CutPrefix(rest, "{s}.")
+	if subdomains {
+		raw = scheme + "://" + rest
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.User != nil || !tileHost.MatchString(u.Host) {
+		return ""
+	}
+	if subdomains {
+		return u.Scheme + "://*." + u.Host
+	}
+	return u.Scheme + "://" + u.Host
+}
