@@ -1,6 +1,9 @@
 package geo
 
-import "time"
+import (
+	"time"
+	_ "time/tzdata" // Prague's calendar, whatever zone files the host has
+)
 
 // The calendar works on civil dates. A civil date is represented as a time.Time at midnight UTC,
 // as Date makes it, and every date the calendar returns is of that form. Functions taking a date
@@ -10,6 +13,22 @@ import "time"
 // Date returns the civil date y-m-d: midnight UTC of that day.
 func Date(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// prague is the zone whose calendar day the portal answers for.
+var prague = mustLoadLocation("Europe/Prague")
+
+func mustLoadLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err) // time/tzdata is embedded: this cannot happen
+	}
+	return loc
+}
+
+// PragueDate returns the civil date in Prague at the instant t.
+func PragueDate(t time.Time) time.Time {
+	return civil(t.In(prague))
 }
 
 // civil returns the calendar date of t, read in t's own location, at midnight UTC.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/addresses"
+	"github.com/radnice/radnice/web/admin"
 	"github.com/radnice/radnice/web/health"
 	"github.com/radnice/radnice/web/home"
 	"github.com/radnice/radnice/web/layout"
@@ -44,6 +45,7 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	store := geo.NewStore(pool)
 	addresses.Routes(r, store)
 	lookup.Routes(ctx, r, store, cfg.Lookup)
+	admin.Routes(r, store, admin.NewKeys(pool))
 	widget.Routes(r)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {

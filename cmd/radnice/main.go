@@ -36,6 +36,9 @@ commands:
                                  define an election and its polling days
   report areas [--date DATE] [--json]
                                  report addresses the areas do not settle and misplaced polling rooms
+  apikey create NAME --scope S    make an API key for the town's systems (scopes: reports); shown once
+  apikey list | apikey revoke NAME
+                                 list or revoke API keys
   demo [--if-empty]              load the demo town (with --if-empty only into an empty register)
   generate national PATH         write the national-scale synthetic address ZIP (for benchmarks)
 
@@ -102,6 +105,8 @@ func run(ctx context.Context, args []string) error {
 		return defineElection(ctx, rest)
 	case "report":
 		return report(ctx, rest)
+	case "apikey":
+		return apikey(ctx, rest)
 	case "demo":
 		ifEmpty := len(rest) == 1 && rest[0] == "--if-empty"
 		if len(rest) > 0 && !ifEmpty {

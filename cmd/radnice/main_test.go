@@ -83,3 +83,29 @@ func TestDemoIfEmptyLoadsTheTownOnlyIntoAnEmptyRegister(t *testing.T) {
 		t.Errorf("address points = %d: demo without --if-empty should load the town again", n)
 	}
 }
+
+func TestAPIKeysAreMadeListedAndRevoked(t *testing.T) {
+	ctx := context.Background()
+	t.Setenv("DATABASE_URL", dbtest.New(t))
+	for _, args := range [][]string{{"apikey"}, {"apikey", "create"}, {"apikey", "create", "--scope", "reports"}, {"apikey", "rotate", "x"}} {
+		var ue usageError
+		if err := run(ctx, args); !errors.As(err, &ue) {
+			t.Errorf("run(%q) = %v, want a usage error", args, err)
+		}
+	}
+	if err := run(ctx, []string{"apikey", "create", "spisova-sluzba", "--scope", "reports"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(ctx, []string{"apikey", "create", "jiny", "--scope", "everything"}); geo.ErrorCode(err) != geo.EINVALID {
+		t.Errorf("an unknown scope: %v, want EINVALID", err)
+	}
+	if err := run(ctx, []string{"apikey", "list"}); err != nil {
+		t.Error(err)
+	}
+	if err := run(ctx, []string{"apikey", "revoke", "spisova-sluzba"}); err != nil {
+		t.Error(err)
+	}
+	if err := run(ctx, []string{"apikey", "revoke", "spisova-sluzba"}); geo.ErrorCode(err) != geo.ENOTFOUND {
+		t.Errorf("revoking twice: %v, want ENOTFOUND", err)
+	}
+}

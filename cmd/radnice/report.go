@@ -9,7 +9,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	_ "time/tzdata" // today is Prague's date, whatever zone files the host has
 
 	"github.com/radnice/radnice/geo"
 )
@@ -29,10 +28,7 @@ func report(ctx context.Context, args []string) error {
 	}
 	fs := flag.NewFlagSet("report areas", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	date, err := pragueToday()
-	if err != nil {
-		return err
-	}
+	date := geo.PragueDate(time.Now())
 	fs.Func("date", "the day to check, YYYY-MM-DD (default today)", func(s string) (err error) {
 		date, err = time.Parse(time.DateOnly, s)
 		return err
@@ -57,16 +53,6 @@ func report(ctx context.Context, args []string) error {
 		writeAreaReport(os.Stdout, rep)
 		return nil
 	})
-}
-
-// pragueToday is today's civil date in Prague.
-func pragueToday() (time.Time, error) {
-	loc, err := time.LoadLocation("Europe/Prague")
-	if err != nil {
-		return time.Time{}, err
-	}
-	y, m, d := time.Now().In(loc).Date()
-	return geo.Date(y, m, d), nil
 }
 
 // writeAreaReport prints the report for people: counts, then the sampled addresses.

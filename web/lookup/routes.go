@@ -7,7 +7,6 @@ import (
 	"cmp"
 	"context"
 	"time"
-	_ "time/tzdata" // the civil date is Prague's, whatever zone files the host has
 
 	"github.com/go-chi/chi/v5"
 
@@ -48,22 +47,8 @@ func Routes(ctx context.Context, r chi.Router, store *geo.Store, cfg Config) {
 // now is the clock; tests set it through export_test.go.
 var now = time.Now
 
-// prague is the zone whose calendar day the portal answers for.
-var prague = mustLoadLocation("Europe/Prague")
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err) // time/tzdata is embedded: this cannot happen
-	}
-	return loc
-}
-
 // today is the current civil date in Prague (midnight UTC, as geo.Date makes it).
-func today() time.Time {
-	y, m, d := now().In(prague).Date()
-	return geo.Date(y, m, d)
-}
+func today() time.Time { return geo.PragueDate(now()) }
 
 // Basemap is a tile service drawn under the maps of areas: an XYZ URL template
 // ("https://tile.example.org/{z}/{x}/{y}.png") and the attribution its licence asks for.
