@@ -16,6 +16,7 @@ import (
 	"github.com/radnice/radnice/web/admin"
 	"github.com/radnice/radnice/web/health"
 	"github.com/radnice/radnice/web/home"
+	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
 	"github.com/radnice/radnice/web/lookup"
 	"github.com/radnice/radnice/web/middleware"
@@ -38,7 +39,7 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	r := chi.NewRouter()
-	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(cfg.Lookup.Basemap.TileSource()), apiCORS)
+	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(cfg.Lookup.Basemap.TileSource()), apiCORS, i18n.Middleware)
 	health.Routes(r, pool)
 	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
 	home.Routes(r)

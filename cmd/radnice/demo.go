@@ -4,11 +4,15 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
+
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/radnice/radnice/datasets/demotown"
 	"github.com/radnice/radnice/datasets/ruiancsv"
 	"github.com/radnice/radnice/geo"
+	"github.com/radnice/radnice/web/content"
 )
 
 func demo(ctx context.Context, ifEmpty bool) error {
@@ -34,7 +38,30 @@ func demo(ctx context.Context, ifEmpty bool) error {
 		return fmt.Errorf("demo areas: %w", err)
 	}
 	fmt.Println("demo areas loaded: polling districts, waste zones, school catchments, election and waste schedule")
-	return nil
+	return loadContent(ctx, pool, demotown.Content())
+}
+
+// loadContent loads a content folder and says what it loaded.
+func loadContent(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
+	return content.Load(ctx, pool, fsys, func(kind string, n int) {
+		fmt.Printf("content loaded: %d %s\n", n, kind)
+	})
+}
+
+// importContent reads: import content DIR
+func importContent(ctx context.Context, args []string) error {
+	if len(args) != 1 {
+		return usageError{"import content takes one folder"}
+	}
+	if info, err := os.Stat(args[0]); err != nil || !info.IsDir() {
+		return fmt.Errorf("import content: %s is not a folder", args[0])
+	}
+	pool, err := migrated(ctx)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	return loadContent(ctx, pool, os.DirFS(args[0]))
 }
 
 func generateNational(path string) error {

@@ -32,6 +32,7 @@ commands:
   import polling-stations --election ID FILE.csv
                                  import the polling rooms of an election
   import waste-schedule FILE.csv import the waste collection schedule
+  import content DIR             load a town's portal content folder (see README)
   election ID --title T [--kind K] --day 2028-10-06T14:00-22:00 [--day ...] [--round2 ...]
                                  define an election and its polling days
   report areas [--date DATE] [--json]
@@ -95,6 +96,7 @@ func run(ctx context.Context, args []string) error {
 			"catchment-rules":  importCatchmentRules,
 			"polling-stations": importPollingStations,
 			"waste-schedule":   importWasteSchedule,
+			"content":          importContent,
 		}
 		imp, ok := imports[rest[0]]
 		if !ok {

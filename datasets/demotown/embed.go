@@ -19,13 +19,27 @@ var TownCSV []byte
 //go:embed areas
 var areaFS embed.FS
 
+// contentFS holds the demo town's portal content: one subfolder per kind (web/content).
+//
+//go:embed content
+var contentFS embed.FS
+
+// Content is the demo town's content folder, as web/content.Load reads it.
+func Content() fs.FS {
+	sub, err := fs.Sub(contentFS, "content")
+	if err != nil {
+		panic(err) // embedded: cannot fail
+	}
+	return sub
+}
+
 // AreaFile returns the committed demo area file name (PollingFile, WasteFile, ...).
 func AreaFile(name string) ([]byte, error) {
 	return fs.ReadFile(areaFS, path.Join(AreasDir, name))
 }
 
 // Fingerprint identifies the demo data: it changes whenever the town's addresses, its area
-// files or its election change.
+// files, its election or its content change.
 func Fingerprint() string {
 	h := sha256.New()
 	h.Write(TownCSV)
@@ -42,5 +56,17 @@ func Fingerprint() string {
 		h.Write(body)
 	}
 	fmt.Fprintf(h, "\x00%+v", Election())
+	err = fs.WalkDir(contentFS, "content", func(name string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		body, err := fs.ReadFile(contentFS, name)
+		fmt.Fprintf(h, "\x00%s\x00%d\x00", name, len(body))
+		h.Write(body)
+		return err
+	})
+	if err != nil {
+		panic(err) // embedded: cannot fail
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/radnice/radnice/datasets/ruiancsv"
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/migrations/dbtest"
+	"github.com/radnice/radnice/web/content"
 )
 
 // seed loads the demo town with its areas; its key changes with the town's files, so the
@@ -28,12 +29,16 @@ var seed = &dbtest.Seed{
 		if _, err := im.Import(ctx, []ruiancsv.Input{demotown.Input()}); err != nil {
 			return err
 		}
-		return demotown.LoadAreas(ctx, store)
+		if err := demotown.LoadAreas(ctx, store); err != nil {
+			return err
+		}
+		return content.Load(ctx, pool, demotown.Content(), func(string, int) {})
 	},
 }
 
 // Pool returns a connection pool to a fresh database of t's own holding the demo town: its
-// addresses, and its areas, catchment rules, election and waste schedule (demotown.LoadAreas).
+// addresses, its areas, catchment rules, election and waste schedule (demotown.LoadAreas),
+// and its portal content (web/content).
 func Pool(t testing.TB) *pgxpool.Pool {
 	t.Helper()
 	pool, err := geo.Connect(context.Background(), dbtest.NewSeeded(t, seed))
