@@ -11,6 +11,8 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/radnice/radnice/datasets/demotown"
+	"github.com/radnice/radnice/datasets/town"
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/addresses"
 	"github.com/radnice/radnice/web/admin"
@@ -30,6 +32,7 @@ type Config struct {
 	Pool   *pgxpool.Pool
 	Logger *slog.Logger  // nil: discard
 	Lookup lookup.Config // the map's basemap, the answer cache
+	Town   *town.Town    // nil: the demo town
 }
 
 // Handler builds the portal's HTTP handler. ctx bounds its background work.
@@ -38,11 +41,18 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Town == nil {
+		demo, err := town.Read(demotown.TownConfig())
+		if err != nil {
+			panic(err) // embedded and tested: cannot fail
+		}
+		cfg.Town = &demo
+	}
 	r := chi.NewRouter()
-	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(cfg.Lookup.Basemap.TileSource()), apiCORS, i18n.Middleware)
+	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(cfg.Lookup.Basemap.TileSource()), apiCORS, i18n.Middleware, layout.WithTown(cfg.Town))
 	health.Routes(r, pool)
 	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
-	home.Routes(r)
+	home.Routes(r, cfg.Town)
 	store := geo.NewStore(pool)
 	addresses.Routes(r, store)
 	lookup.Routes(ctx, r, store, cfg.Lookup)

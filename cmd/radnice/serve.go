@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/radnice/radnice/datasets/town"
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/migrations"
 	"github.com/radnice/radnice/web"
@@ -46,6 +47,13 @@ func serve(ctx context.Context, logger *slog.Logger) error {
 		if n <= 0 {
 			cfg.Lookup.CacheBytes = -1
 		}
+	}
+	if dir := os.Getenv("RADNICE_TOWN_DIR"); dir != "" {
+		t, err := town.Read(os.DirFS(dir))
+		if err != nil {
+			return fmt.Errorf("RADNICE_TOWN_DIR=%s: %w", dir, err)
+		}
+		cfg.Town = &t
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

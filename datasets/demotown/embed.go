@@ -19,6 +19,20 @@ var TownCSV []byte
 //go:embed areas
 var areaFS embed.FS
 
+// townFS holds the demo town's configuration folder (datasets/town).
+//
+//go:embed mesto
+var townFS embed.FS
+
+// TownConfig is the demo town's configuration folder, as town.Read reads it.
+func TownConfig() fs.FS {
+	sub, err := fs.Sub(townFS, "mesto")
+	if err != nil {
+		panic(err) // embedded: cannot fail
+	}
+	return sub
+}
+
 // contentFS holds the demo town's portal content: one subfolder per kind (web/content).
 //
 //go:embed content

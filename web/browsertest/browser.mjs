@@ -65,7 +65,7 @@ export async function launch() {
  *   url(path)                 an absolute URL on the server;
  *   newPage(contextOptions)   a page in a fresh browser context (e.g. {javaScriptEnabled: false});
  *                             uncaught page errors and CSP violations fail the step they occur in;
- *   step(name, fn)            runs one named check;
+ *   step(name, fn, {timeout}) runs one named check (within STEP_TIMEOUT ms unless given);
  *   finish()                  closes the browser and reports success.
  */
 export async function start() {
@@ -110,14 +110,14 @@ export async function start() {
 			return page;
 		},
 
-		async step(name, fn) {
+		async step(name, fn, { timeout = STEP_TIMEOUT } = {}) {
 			const begun = Date.now();
 			let timer;
 			try {
 				await Promise.race([
 					fn(),
 					new Promise((_, reject) => {
-						timer = setTimeout(() => reject(new Error(`the step took longer than ${STEP_TIMEOUT} ms`)), STEP_TIMEOUT);
+						timer = setTimeout(() => reject(new Error(`the step took longer than ${timeout} ms`)), timeout);
 					}),
 				]);
 				clearTimeout(timer);

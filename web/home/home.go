@@ -1,17 +1,25 @@
-// Package home is the portal's front page.
+// Package home is the portal's front page and the pages about the portal itself: the
+// accessibility statement and the open data list, with the town's coat of arms and colours.
 package home
 
 import (
-	"net/http"
-
 	"github.com/go-chi/chi/v5"
 
-	"github.com/radnice/radnice/web/layout"
+	"github.com/radnice/radnice/datasets/town"
 )
 
-// Routes mounts the front page at /.
-func Routes(r chi.Router) {
-	r.Get("/", func(w http.ResponseWriter, r *http.Request) {
-		layout.Render(w, r, homePage())
-	})
+// Handler serves the front page and the pages about the portal.
+type Handler struct {
+	town *town.Town
+}
+
+// Routes mounts the front page at /, the town's coat of arms and colours under /mesto/, and
+// the accessibility statement and open data pages.
+func Routes(r chi.Router, t *town.Town) {
+	h := &Handler{town: t}
+	r.Get("/", h.homePage)
+	r.Get("/mesto/znak", h.coatOfArms)
+	r.Get("/mesto/barvy.css", h.colours)
+	r.Get("/prohlaseni-o-pristupnosti", h.accessibilityPage)
+	r.Get("/otevrena-data", h.openDataPage)
 }

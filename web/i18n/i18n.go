@@ -23,7 +23,10 @@ const (
 // englishPrefix starts the path of every English page.
 const englishPrefix = "/en"
 
-type langKey struct{}
+type (
+	langKey struct{}
+	pathKey struct{}
+)
 
 // WithLang returns ctx carrying lang.
 func WithLang(ctx context.Context, lang Lang) context.Context {
@@ -38,19 +41,27 @@ func FromContext(ctx context.Context) Lang {
 	return Czech
 }
 
+// CurrentPath is the path of the page being served, in Czech (without /en): what a language
+// switch and the navigation's current item need. "" outside Middleware.
+func CurrentPath(ctx context.Context) string {
+	p, _ := ctx.Value(pathKey{}).(string)
+	return p
+}
+
 // Middleware reads the language from the path: it strips the /en prefix of English pages, so
-// that one route table serves both languages, and records the language in the context.
+// that one route table serves both languages, and records the language and the Czech path in
+// the context.
 func Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rest, english := strings.CutPrefix(r.URL.Path, englishPrefix)
 		if !english || rest != "" && rest[0] != '/' || strings.HasPrefix(rest, "/api/") || strings.HasPrefix(rest, "/static/") {
-			next.ServeHTTP(w, r)
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), pathKey{}, r.URL.Path)))
 			return
 		}
 		if rest == "" {
 			rest = "/"
 		}
-		r2 := r.Clone(WithLang(r.Context(), English))
+		r2 := r.Clone(context.WithValue(WithLang(r.Context(), English), pathKey{}, rest))
 		r2.URL.Path = rest
 		r2.URL.RawPath = ""
 		next.ServeHTTP(w, r2)

@@ -23,6 +23,9 @@ func TestEnglishPagesAreTheCzechRoutesUnderEn(t *testing.T) {
 		var got string
 		h := i18n.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			got = string(i18n.FromContext(r.Context())) + " " + r.URL.Path
+			if i18n.CurrentPath(r.Context()) != r.URL.Path {
+				t.Errorf("%s: current path %q, routed %q", path, i18n.CurrentPath(r.Context()), r.URL.Path)
+			}
 		}))
 		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", path, nil))
 		if got != want {

@@ -231,7 +231,7 @@ await t.step('without JavaScript Enter submits the form and the results page lin
 
 await t.step('submitting an empty form shows the error summary and marks the field invalid', async () => {
 	await plain.goto(t.url('/adresa'));
-	await navigation(plain, () => plain.getByRole('button', { name: 'Hledat' }).click());
+	await navigation(plain, () => plain.getByRole('main').getByRole('button', { name: 'Hledat' }).click());
 	const summary = plain.getByRole('alert');
 	await expectText(summary.locator('h2'), 'Hledání se nepodařilo');
 	await expectText(summary.locator('a[href="#q"]'), 'Zadejte adresu, kterou hledáte.');
