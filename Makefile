@@ -13,13 +13,14 @@ database = export DATABASE_URL="$${DATABASE_URL:-$$(.ci/devdb start)}"
 help:
 	@echo "make run     set up the database, load the demo town and serve the portal"
 	@echo "make test    set up what the tests need and run the whole suite"
-	@echo "make bench   national-scale import and search benchmarks (slow; not part of test)"
+	@echo "make bench   national-scale import, search and lookup benchmarks (slow; not part of test)"
 	@echo "make stop    stop the private database cluster"
 
 build:
 	go build -o bin/radnice ./cmd/radnice
 
 run: build
+	@.ci/media
 	@$(database); \
 	bin/radnice migrate; \
 	bin/radnice demo --if-empty; \
@@ -28,11 +29,13 @@ run: build
 test:
 	@.ci/check-generated
 	@.ci/browser-deps
+	@.ci/media
 	@$(database); \
 	go vet ./...; \
 	go test -count=1 -timeout 20m ./...
 
 bench: build
+	@.ci/bench-deps
 	@$(database); \
 	RADNICE_BENCH_DIR="$(CURDIR)/.data/bench" go test -count=1 -tags bench -run '^TestBenchmark' -timeout 80m -v ./web/bench/
 

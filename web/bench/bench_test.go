@@ -1,15 +1,17 @@
 //go:build bench
 
 // Package bench measures Radnice at national scale: the RÚIAN import against a bare COPY of the
-// same rows, and address search latency, in process and over HTTP, on the imported register.
+// same rows, address search latency, in process and over HTTP, on the imported register, and
+// lookup-by-address throughput with wrk against a bare handler and the naive ST_Contains way.
 //
 // Run it with `make bench`. RADNICE_BENCH_DIR holds the generated national ZIP (the only file
 // left behind besides a short report.txt; default: a temporary folder), and
 // RADNICE_BENCH_MUNICIPALITIES / RADNICE_BENCH_ROWS shrink the data for development;
 // RADNICE_BENCH_PASSES sets how many times each search is measured (default 3, the median
 // counts), RADNICE_BENCH_EXPLAIN how many of the slowest searches get an EXPLAIN ANALYZE in the
-// report (default 3). Benchmarks report speed, they do not assert it: the test fails only on
-// errors and when search answers are wrong.
+// report (default 3), RADNICE_BENCH_SKIP=search leaves the search benchmark out, and
+// RADNICE_BENCH_CONNECTIONS sets wrk's connections for the lookups (default 8). Benchmarks
+// report speed, they do not assert it: the test fails only on errors and wrong answers.
 package bench
 
 import (
@@ -102,7 +104,10 @@ func TestBenchmarkNational(t *testing.T) {
 	}
 	r.vacuum = time.Since(start)
 
-	r.search = searchBench(ctx, t, pool, passes, explainSlowest)
+	if os.Getenv("RADNICE_BENCH_SKIP") != "search" {
+		r.search = searchBench(ctx, t, pool, passes, explainSlowest)
+	}
+	r.lookup = lookupBench(ctx, t, pool)
 
 	text := r.String()
 	fmt.Print("\n" + text)
@@ -1069,6 +1074,7 @@ type report struct {
 	dbBytes, pointsTable, pointsIndexes, unitsBytes    int64
 	nPoints, nUnits, nStreets, nParts, nMunicipalities int64
 	search                                             searchResult
+	lookup                                             lookupResult
 }
 
 func (r *report) String() string {
@@ -1174,6 +1180,8 @@ func (r *report) String() string {
 			p("    %s", m)
 		}
 	}
+	p("")
+	b.WriteString(r.lookup.String())
 	if len(s.explains) > 0 {
 		p("")
 		p("SLOWEST SEARCHES, EXPLAIN (ANALYZE, BUFFERS), one per form")
