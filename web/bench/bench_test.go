@@ -10,7 +10,7 @@
 // RADNICE_BENCH_PASSES sets how many times each search is measured (default 3, the median
 // counts), RADNICE_BENCH_EXPLAIN how many of the slowest searches get an EXPLAIN ANALYZE in the
 // report (default 3), RADNICE_BENCH_SKIP=search leaves the search benchmark out, and
-// RADNICE_BENCH_CONNECTIONS sets wrk's connections for the lookups (default 8). Benchmarks
+// RADNICE_BENCH_CONNECTIONS sets wrk's connections for the lookups (default 4). Benchmarks
 // report speed, they do not assert it: the test fails only on errors and wrong answers.
 package bench
 

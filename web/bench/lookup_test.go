@@ -135,7 +135,7 @@ func lookupBench(ctx context.Context, t *testing.T, pool *pgxpool.Pool) lookupRe
 	if err != nil {
 		t.Fatal("wrk is not installed (make bench installs it with apt-get)")
 	}
-	res := lookupResult{connections: envInt(t, "RADNICE_BENCH_CONNECTIONS", 8)}
+	res := lookupResult{connections: envInt(t, "RADNICE_BENCH_CONNECTIONS", 4)}
 	makeAreas(ctx, t, pool, &res)
 
 	rows, err := pool.Query(ctx, `SELECT code FROM address_points WHERE retired_at IS NULL AND point_sjtsk IS NOT NULL
