@@ -77,6 +77,27 @@ func (s *Store) Address(ctx context.Context, id int64) (Address, error) {
 	return a, nil
 }
 
+// addresses returns the address points of ids that exist, by id, in one query.
+func (s *Store) addresses(ctx context.Context, ids []int64) (map[int64]Address, error) {
+	rows, err := s.db.Query(ctx, `SELECT `+addressColumns+` FROM address_points a `+addressJoins+` WHERE a.code = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("addresses %v: %w", ids, err)
+	}
+	defer rows.Close()
+	found := make(map[int64]Address, len(ids))
+	for rows.Next() {
+		a, err := scanAddress(rows)
+		if err != nil {
+			return nil, fmt.Errorf("addresses %v: %w", ids, err)
+		}
+		found[a.ID] = a
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("addresses %v: %w", ids, err)
+	}
+	return found, nil
+}
+
 // Nearby is an address point with its distance from the point asked about.
 type Nearby struct {
 	Address

@@ -85,7 +85,8 @@ type Lookup struct {
 
 // Lookup answers for the address point id on date (a civil date): its polling district and
 // station for the next election, the coming waste collections, and its catchment schools.
-// It reads the precomputed assignments, so it costs a few index reads.
+// It reads the precomputed assignments in five queries: the address, its areas, the election
+// with the district's room, the zone's schedules, and the buildings of the facilities.
 func (s *Store) Lookup(ctx context.Context, id int64, date time.Time) (Lookup, error) {
 	a, err := s.Address(ctx, id)
 	if err != nil {
@@ -96,19 +97,50 @@ func (s *Store) Lookup(ctx context.Context, id int64, date time.Time) (Lookup, e
 	if err != nil {
 		return Lookup{}, err
 	}
-	if l.Polling, err = s.pollingAnswer(ctx, a, areas[PollingDistricts], date); err != nil {
+	var stationAddress *int64
+	if l.Polling, stationAddress, err = s.pollingAnswer(ctx, a, areas[PollingDistricts], date); err != nil {
 		return Lookup{}, err
 	}
 	if l.Waste, err = s.wasteAnswer(ctx, areas[WasteZones], date, date.Add(WasteHorizon)); err != nil {
 		return Lookup{}, err
 	}
-	if l.PrimarySchools, err = s.schoolAnswer(ctx, areas[PrimarySchools], "základní"); err != nil {
-		return Lookup{}, err
+	l.PrimarySchools = schoolAnswer(areas[PrimarySchools], "základní")
+	l.Kindergartens = schoolAnswer(areas[Kindergartens], "mateřské")
+	return l, s.resolveFacilities(ctx, &l, stationAddress)
+}
+
+// resolveFacilities fills in the buildings of the polling room and the schools, read together.
+func (s *Store) resolveFacilities(ctx context.Context, l *Lookup, stationAddress *int64) error {
+	var ids []int64
+	if stationAddress != nil {
+		ids = append(ids, *stationAddress)
 	}
-	if l.Kindergartens, err = s.schoolAnswer(ctx, areas[Kindergartens], "mateřské"); err != nil {
-		return Lookup{}, err
+	schools := [][]CatchmentSchool{l.PrimarySchools.Schools, l.Kindergartens.Schools}
+	for _, list := range schools {
+		for _, cs := range list {
+			if cs.School.AddressCode != 0 {
+				ids = append(ids, cs.School.AddressCode)
+			}
+		}
 	}
-	return l, nil
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := s.addresses(ctx, ids)
+	if err != nil {
+		return err
+	}
+	if stationAddress != nil {
+		l.Polling.Station.Address = found[*stationAddress]
+	}
+	for _, list := range schools {
+		for i := range list {
+			if a, ok := found[list[i].School.AddressCode]; ok {
+				list[i].Address = &a
+			}
+		}
+	}
+	return nil
 }
 
 // areaRow is an assigned area with its school, if any.
@@ -167,51 +199,52 @@ func exclusiveArea(areas []areaRow, none, several string) (*AreaRef, Coverage) {
 	}
 }
 
-func (s *Store) pollingAnswer(ctx context.Context, a Address, areas []areaRow, date time.Time) (PollingAnswer, error) {
+// pollingAnswer tells the district, the next election and the district's room; the room's
+// building is returned as its address code, for resolveFacilities.
+func (s *Store) pollingAnswer(ctx context.Context, a Address, areas []areaRow, date time.Time) (PollingAnswer, *int64, error) {
 	var ans PollingAnswer
 	ans.District, ans.Coverage = exclusiveArea(areas, "Adresa neleží v žádném volebním okrsku.",
 		"Adresa leží ve více než jednom volebním okrsku; úřad data prověřuje.")
 	if !ans.Covered {
-		return ans, nil
+		return ans, nil, nil
 	}
 	var e Election
-	err := s.db.QueryRow(ctx, `SELECT e.id, e.kind, e.title FROM elections e JOIN election_days d ON d.election_id = e.id
-		GROUP BY e.id HAVING max(d.day) >= $1 ORDER BY min(d.day), e.id LIMIT 1`, date).Scan(&e.ID, &e.Kind, &e.Title)
-	if err == pgx.ErrNoRows {
-		ans.Coverage = notCovered("no_election", "Žádné volby nejsou vyhlášeny.")
-		return ans, nil
-	}
-	if err != nil {
-		return ans, fmt.Errorf("next election: %w", err)
-	}
-	rows, err := s.db.Query(ctx, `SELECT round, day, to_char(opens, 'HH24:MI'), to_char(closes, 'HH24:MI')
-		FROM election_days WHERE election_id = $1 ORDER BY day`, e.ID)
-	if err != nil {
-		return ans, fmt.Errorf("polling days of %s: %w", e.ID, err)
-	}
-	if e.Days, err = pgx.CollectRows(rows, pgx.RowToStructByPos[PollingDay]); err != nil {
-		return ans, fmt.Errorf("polling days of %s: %w", e.ID, err)
-	}
-	ans.Election = &e
+	var rounds []int
+	var days []time.Time
+	var opens, closes []string
+	var station *string
 	var st StationAnswer
 	var stationAddress *int64
-	err = s.db.QueryRow(ctx, `SELECT name, note, address_code FROM polling_stations
-		WHERE election_id = $1 AND municipality_code = $2 AND district_number = $3`,
-		e.ID, a.Municipality.Code, ans.District.Number).Scan(&st.Name, &st.Note, &stationAddress)
+	err := s.db.QueryRow(ctx, `WITH next AS (
+			SELECT e.id FROM elections e JOIN election_days d ON d.election_id = e.id
+			GROUP BY e.id HAVING max(d.day) >= $1 ORDER BY min(d.day), e.id LIMIT 1)
+		SELECT e.id, e.kind, e.title,
+			array_agg(d.round ORDER BY d.day), array_agg(d.day ORDER BY d.day),
+			array_agg(to_char(d.opens, 'HH24:MI') ORDER BY d.day), array_agg(to_char(d.closes, 'HH24:MI') ORDER BY d.day),
+			ps.name, coalesce(ps.note, ''), ps.address_code
+		FROM next JOIN elections e ON e.id = next.id JOIN election_days d ON d.election_id = e.id
+		LEFT JOIN polling_stations ps ON ps.election_id = e.id AND ps.municipality_code = $2 AND ps.district_number = $3
+		GROUP BY e.id, ps.id`,
+		date, a.Municipality.Code, ans.District.Number).
+		Scan(&e.ID, &e.Kind, &e.Title, &rounds, &days, &opens, &closes, &station, &st.Note, &stationAddress)
 	if err == pgx.ErrNoRows {
-		ans.Coverage = notCovered("no_station", fmt.Sprintf("Volební místnost okrsku č. %d pro tyto volby zatím není zveřejněna.", ans.District.Number))
-		return ans, nil
+		ans.Coverage = notCovered("no_election", "Žádné volby nejsou vyhlášeny.")
+		return ans, nil, nil
 	}
 	if err != nil {
-		return ans, fmt.Errorf("polling station: %w", err)
+		return ans, nil, fmt.Errorf("next election and polling room: %w", err)
 	}
-	if stationAddress != nil {
-		if st.Address, err = s.Address(ctx, *stationAddress); err != nil {
-			return ans, err
-		}
+	for i := range days {
+		e.Days = append(e.Days, PollingDay{Round: rounds[i], Date: days[i], Opens: opens[i], Closes: closes[i]})
 	}
+	ans.Election = &e
+	if station == nil {
+		ans.Coverage = notCovered("no_station", fmt.Sprintf("Volební místnost okrsku č. %d pro tyto volby zatím není zveřejněna.", ans.District.Number))
+		return ans, nil, nil
+	}
+	st.Name = *station
 	ans.Station = &st
-	return ans, nil
+	return ans, stationAddress, nil
 }
 
 // WasteCollections answers when the address point id's bins are collected from from to to
@@ -273,24 +306,19 @@ func mergeDates(a, b []time.Time) []time.Time {
 	return out
 }
 
-func (s *Store) schoolAnswer(ctx context.Context, areas []areaRow, kind string) (SchoolAnswer, error) {
+// schoolAnswer lists the catchment schools of the areas; their buildings come from
+// resolveFacilities.
+func schoolAnswer(areas []areaRow, kind string) SchoolAnswer {
 	if len(areas) == 0 {
-		return SchoolAnswer{Coverage: notCovered("no_area", "Adresa neleží ve spádovém obvodu žádné "+kind+" školy.")}, nil
+		return SchoolAnswer{Coverage: notCovered("no_area", "Adresa neleží ve spádovém obvodu žádné "+kind+" školy.")}
 	}
 	ans := SchoolAnswer{Coverage: Coverage{Covered: true}}
 	for _, ar := range areas {
 		cs := CatchmentSchool{Area: ar.AreaRef}
 		if ar.School != nil {
 			cs.School = *ar.School
-			if ar.School.AddressCode != 0 {
-				a, err := s.Address(ctx, ar.School.AddressCode)
-				if err != nil {
-					return ans, err
-				}
-				cs.Address = &a
-			}
 		}
 		ans.Schools = append(ans.Schools, cs)
 	}
-	return ans, nil
+	return ans
 }
