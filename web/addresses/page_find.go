@@ -15,7 +15,7 @@ func (h *Handler) findPage(w http.ResponseWriter, r *http.Request) {
 		v.Query = r.PostFormValue("q")
 		v.Searched = true
 		found, err := h.store.Search(r.Context(), geo.SearchParams{Text: v.Query, Limit: 20})
-		if v.Error = layout.SearchMessage(v.Query, err); v.Error == "" {
+		if v.Error = layout.SearchMessage(r.Context(), v.Query, err); v.Error == "" {
 			if err != nil {
 				layout.ServerError(w, r, err)
 				return

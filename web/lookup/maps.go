@@ -26,20 +26,6 @@ type areaFigure struct {
 // areaFigures are the maps of a page's answers, by area id; a missing one is not drawn.
 type areaFigures map[int]*areaFigure
 
-// mapWording is how a map of a layer names its area and its facility in Czech.
-type mapWording struct {
-	legend   string // the area in the legend, before its name
-	genitive string // "Mapa …" of the area, before its name
-	with     string // the facility in the instrumental, with its preposition
-}
-
-var mapWordings = map[geo.Layer]mapWording{
-	geo.PollingDistricts: {"Volební okrsek", "volebního okrsku", "s volební místností"},
-	geo.WasteZones:       {"Svozová oblast", "svozové oblasti", ""},
-	geo.PrimarySchools:   {"Spádový obvod", "spádového obvodu", "se základní školou"},
-	geo.Kindergartens:    {"Spádový obvod", "spádového obvodu", "s mateřskou školou"},
-}
-
 // answerFigures draws the areas of the answers the page shows and knows: the polling district
 // with its room, the waste zone, and each catchment area with its school, each with the address.
 func (h *Handler) answerFigures(ctx context.Context, p page, l geo.Lookup) (areaFigures, error) {
@@ -50,13 +36,13 @@ func (h *Handler) answerFigures(ctx context.Context, p page, l geo.Lookup) (area
 			marks = append(marks, geo.MapMark{Kind: geo.FacilityMark, Label: facilityLabel, Point: *facility.Point})
 		}
 		if a := l.Address; a.Point != nil {
-			marks = append(marks, geo.MapMark{Kind: geo.AddressMark, Label: "Vaše adresa: " + a.Label(), Point: *a.Point})
+			marks = append(marks, geo.MapMark{Kind: geo.AddressMark, Label: msg.T(ctx, "mark-address", a.Label()), Point: *a.Point})
 		}
 		m, err := h.store.AreaMap(ctx, area.ID, marks)
 		if err != nil || m.Path == "" {
 			return err
 		}
-		f := &areaFigure{AreaMap: m, Title: mapTitle(area, m.Marks), Area: areaLegend(area)}
+		f := &areaFigure{AreaMap: m, Title: mapTitle(ctx, area, m.Marks), Area: areaLegend(ctx, area)}
 		if h.basemap.TileSource() != "" {
 			f.Basemap = h.basemap
 		}
@@ -65,7 +51,7 @@ func (h *Handler) answerFigures(ctx context.Context, p page, l geo.Lookup) (area
 	}
 	if p.Polling && l.Polling.Covered {
 		s := l.Polling.Station
-		if err := add(*l.Polling.District, &s.Address, "Volební místnost: "+s.Name); err != nil {
+		if err := add(*l.Polling.District, &s.Address, msg.T(ctx, "mark-station", s.Name)); err != nil {
 			return nil, err
 		}
 	}
@@ -96,35 +82,36 @@ func (fs areaFigures) scripts() []string {
 
 // areaName writes an area as its map names it: a polling district by its number, other areas
 // by their name in quotes.
-func areaName(area geo.AreaRef) string {
+func areaName(ctx context.Context, area geo.AreaRef) string {
 	if area.Layer == geo.PollingDistricts {
-		return "č. " + strconv.Itoa(area.Number)
+		return msg.T(ctx, "map-number", area.Number)
 	}
-	return "„" + area.Name + "“"
+	return msg.T(ctx, "map-name", area.Name)
 }
 
 // areaLegend names the area in the map's legend: "Volební okrsek č. 1".
-func areaLegend(area geo.AreaRef) string {
-	return mapWordings[area.Layer].legend + " " + areaName(area)
+func areaLegend(ctx context.Context, area geo.AreaRef) string {
+	return msg.T(ctx, "map-legend-"+string(area.Layer), areaName(ctx, area))
 }
 
 // mapTitle names a map by its area and the marks drawn on it:
-// "Mapa volebního okrsku č. 1 s volební místností a vaší adresou".
-func mapTitle(area geo.AreaRef, marks []geo.PlacedMark) string {
-	w := mapWordings[area.Layer]
+// "Mapa volebního okrsku č. 1 s volební místností a vaší adresou". Only polling districts and
+// catchment areas have a facility to mark.
+func mapTitle(ctx context.Context, area geo.AreaRef, marks []geo.PlacedMark) string {
 	var facility, address bool
 	for _, m := range marks {
 		facility = facility || m.Kind == geo.FacilityMark
 		address = address || m.Kind == geo.AddressMark
 	}
-	title := "Mapa " + w.genitive + " " + areaName(area)
+	layer := string(area.Layer)
+	title := msg.T(ctx, "map-title-"+layer, areaName(ctx, area))
 	switch {
 	case facility && address:
-		title += " " + w.with + " a vaší adresou"
+		title += " " + msg.T(ctx, "map-facility-and-address", msg.T(ctx, "map-facility-"+layer))
 	case facility:
-		title += " " + w.with
+		title += " " + msg.T(ctx, "map-facility-"+layer)
 	case address:
-		title += " s vaší adresou"
+		title += " " + msg.T(ctx, "map-address")
 	}
 	return title
 }

@@ -1,19 +1,21 @@
 package lookup
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
 )
 
-// page is one of the lookup pages: where it is, what it is called and which answers it shows.
+// page is one of the lookup pages: where it is (its Czech path), what it is called (its
+// messages start with key) and which answers it shows.
 type page struct {
 	Path    string
-	Title   string
-	Intro   string
+	key     string
 	Polling bool
 	Waste   bool
 	Schools bool
@@ -22,19 +24,24 @@ type page struct {
 // all reports whether the page shows every answer ("Moje adresa").
 func (p page) all() bool { return p.Polling && p.Waste && p.Schools }
 
-// addressPath is the page's answer for the address id.
+// addressPath is the page's answer for the address id, as a Czech path.
 func (p page) addressPath(id int64) string { return p.Path + "/" + strconv.FormatInt(id, 10) }
+
+// title is the page's name in the language of ctx: "Kde volím", "Where do I vote".
+func (p page) title(ctx context.Context) string { return msg.T(ctx, p.key+"-title") }
+
+// intro is what the page is for.
+func (p page) intro(ctx context.Context) string { return msg.T(ctx, p.key+"-intro") }
+
+// moreText names the page in the list of the other answers for the same address.
+func (p page) moreText(ctx context.Context) string { return msg.T(ctx, p.key+"-more") }
 
 // pages are the lookup pages in the order the navigation lists them.
 var pages = []page{
-	{Path: "/kde-volim", Title: "Kde volím", Polling: true,
-		Intro: "Zjistěte, do kterého volebního okrsku patří vaše adresa a kde je vaše volební místnost."},
-	{Path: "/svoz-odpadu", Title: "Svoz odpadu", Waste: true,
-		Intro: "Zjistěte, kdy se u vaší adresy vyváží popelnice a nádoby na tříděný odpad."},
-	{Path: "/spadova-skola", Title: "Spádová škola", Schools: true,
-		Intro: "Zjistěte, která základní a mateřská škola je pro vaši adresu spádová."},
-	{Path: "/moje-adresa", Title: "Moje adresa", Polling: true, Waste: true, Schools: true,
-		Intro: "Vše k vaší adrese na jedné stránce: kde volíte, kdy se vyváží odpad a které školy jsou spádové."},
+	{Path: "/kde-volim", key: "polling", Polling: true},
+	{Path: "/svoz-odpadu", key: "waste", Waste: true},
+	{Path: "/spadova-skola", key: "schools", Schools: true},
+	{Path: "/moje-adresa", key: "all", Polling: true, Waste: true, Schools: true},
 }
 
 // pageResultLimit is how many addresses the form offers when the text does not settle on one.
@@ -51,13 +58,13 @@ func (h *Handler) formPage(p page) http.HandlerFunc {
 			v.Query = r.PostFormValue("q")
 			v.Searched = true
 			one, found, err := h.resolve(r.Context(), v.Query, pageResultLimit)
-			if v.Error = layout.SearchMessage(v.Query, err); v.Error == "" {
+			if v.Error = layout.SearchMessage(r.Context(), v.Query, err); v.Error == "" {
 				switch {
 				case err != nil:
 					layout.ServerError(w, r, err)
 					return
 				case one != nil:
-					http.Redirect(w, r, p.addressPath(one.ID), http.StatusSeeOther)
+					http.Redirect(w, r, i18n.Path(r.Context(), p.addressPath(one.ID)), http.StatusSeeOther)
 					return
 				}
 				v.Results = found

@@ -187,8 +187,9 @@ func TestMojeAdresaShowsAllThreeAnswersUnderTheirOwnHeadings(t *testing.T) {
 	}
 }
 
-// figures are the area maps of a page: each figure element with its attributes and content.
-var figures = regexp.MustCompile(`(?s)<figure class="area-map" data-area-map="(\d+)" data-marks="([^"]*)"([^>]*)>(.*?)</figure>`)
+// figures are the area maps of a page: each figure element with its area, its marks, the
+// attributes of its basemap and its content (the titles of its zoom buttons are skipped).
+var figures = regexp.MustCompile(`(?s)<figure class="area-map" data-area-map="(\d+)" data-marks="([^"]*)" data-zoom-in="[^"]*" data-zoom-out="[^"]*"([^>]*)>(.*?)</figure>`)
 
 func TestAnswerPagesDrawTheirAreasWithTheAddressAndTheFacilityWithoutJavaScript(t *testing.T) {
 	srv := newServer(t)
@@ -227,6 +228,9 @@ func TestAnswerPagesDrawTheirAreasWithTheAddressAndTheFacilityWithoutJavaScript(
 		marks[0].Kind != "facility" || marks[1].Kind != "address" || marks[1].Label != "Vaše adresa: Štefánikova 1163/12, 742 21 Kopřivnice" ||
 		math.Abs(marks[1].Lat-49.531057) > 1e-6 || math.Abs(marks[1].Lon-18.173230) > 1e-6 {
 		t.Errorf("data-marks %s: %v; want the room and the address in WGS84", figure[2], err)
+	}
+	if !strings.Contains(page, `data-zoom-in="Přiblížit" data-zoom-out="Oddálit"`) {
+		t.Error("the figure does not give the script the titles of the zoom buttons")
 	}
 	// The map's scripts come with the map, deferred: Leaflet first, then what uses it.
 	if !strings.Contains(page, `<script src="/static/vendor/leaflet/leaflet.js" defer></script><script src="/static/js/area-map.js" defer></script>`) {

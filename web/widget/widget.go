@@ -5,14 +5,17 @@ package widget
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
 )
 
@@ -47,7 +50,8 @@ func serveScript(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "widget.js", time.Time{}, bytes.NewReader(script))
 }
 
-// docsPage serves "Vložte vyhledávání na svůj web", with snippets that name this portal.
+// docsPage serves "Vložte vyhledávání na svůj web", with snippets that name this portal and,
+// on the English page, English widgets.
 func docsPage(w http.ResponseWriter, r *http.Request) {
 	layout.Render(w, r, docs(portalURL(r)))
 }
@@ -62,25 +66,26 @@ func portalURL(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-// kind is one value of the element's kind attribute, as the documentation presents it.
+// kind is one value of the element's kind attribute, as the documentation presents it: its
+// messages start with its name.
 type kind struct {
-	Name  string // the attribute's value
-	Title string // the widget's heading, and the name of the portal page
-	Shows string // what the answer shows
-	Page  string // the portal page the fallback link leads to
+	Name string // the attribute's value
+	Page string // the portal page the fallback link leads to, as a Czech path
 }
 
 // kinds are the element's kinds, in the order the documentation lists them.
 var kinds = []kind{
-	{Name: "waste", Title: "Svoz odpadu", Page: "/svoz-odpadu",
-		Shows: "svozovou oblast a nejbližší termíny svozu podle druhu odpadu, s odkazem na kalendář termínů"},
-	{Name: "polling", Title: "Kde volím", Page: "/kde-volim",
-		Shows: "volební okrsek, volební místnost s adresou a dny a hodiny nejbližších voleb"},
-	{Name: "schools", Title: "Spádová škola", Page: "/spadova-skola",
-		Shows: "spádovou základní a mateřskou školu s adresou a odkazem na jejich web"},
-	{Name: "all", Title: "Moje adresa", Page: "/moje-adresa",
-		Shows: "vše najednou: volby, svoz odpadu i spádové školy; tento druh platí, když atribut kind chybí"},
+	{Name: "waste", Page: "/svoz-odpadu"},
+	{Name: "polling", Page: "/kde-volim"},
+	{Name: "schools", Page: "/spadova-skola"},
+	{Name: "all", Page: "/moje-adresa"},
 }
+
+// title is the widget's heading for the kind, and the name of its portal page.
+func (k kind) title(ctx context.Context) string { return msg.T(ctx, k.Name+"-title") }
+
+// shows is what the answer of the kind shows.
+func (k kind) shows(ctx context.Context) string { return msg.T(ctx, k.Name+"-shows") }
 
 // scriptTag is the script element a page embeds once.
 func scriptTag(portal string) string {
@@ -88,9 +93,23 @@ func scriptTag(portal string) string {
 }
 
 // element is the widget's element for a kind, with a link to the portal page inside: only
-// visitors whose browser cannot run the widget see it.
-func (k kind) element(portal string) string {
-	return `<radnice-lookup kind="` + k.Name + `">` + "\n" +
-		`  <a href="` + portal + k.Page + `">` + k.Title + ` na portálu města</a>` + "\n" +
+// visitors whose browser cannot run the widget see it. In English the element says so.
+func (k kind) element(ctx context.Context, portal string) string {
+	lang := ""
+	if i18n.FromContext(ctx) == i18n.English {
+		lang = ` lang="en"`
+	}
+	return `<radnice-lookup kind="` + k.Name + `"` + lang + `>` + "\n" +
+		`  <a href="` + portal + i18n.Path(ctx, k.Page) + `">` + fallbackText(ctx, k) + `</a>` + "\n" +
 		`</radnice-lookup>`
+}
+
+// fallbackText names the portal page of a kind in the element's fallback link.
+func fallbackText(ctx context.Context, k kind) string {
+	return msg.T(ctx, "fallback", k.title(ctx))
+}
+
+// prose splits a message into text and code: the parts between backticks are code.
+func prose(text string) (parts []string) {
+	return strings.Split(text, "`")
 }

@@ -7,7 +7,10 @@
  * Attributes, read when the element is first connected:
  *   kind           "polling", "waste", "schools" or "all" (the default): what the answer shows;
  *   heading-level  1 to 6, default 2: the level of the widget's heading (parts of "all" one lower);
- *   portal         the portal's address; by default where this script was loaded from.
+ *   portal         the portal's address; by default where this script was loaded from;
+ *   lang           "cs" or "en": the widget's language. Without it the widget speaks English
+ *                  when the page around it is English (the nearest lang attribute), Czech
+ *                  otherwise; the API's own messages are Czech, the English ones are here.
  *
  * The element draws into its own open shadow root styled by a constructed stylesheet, so the
  * host page's CSS does not reach inside and the widget's CSS does not leak out; it needs no
@@ -30,46 +33,127 @@
 	const MIN_LENGTH = 2;
 	const SHOWN_DATES = 3;
 
-	// The kinds of answer: the widget's heading and introduction, the portal page with the full
-	// answer, and what draws the answer ("all" draws the other three under their headings).
+	// The kinds of answer: the portal page with the full answer, and what draws the answer
+	// ("all" draws the other three under their headings); their words are in TEXTS.
 	const KINDS = {
-		polling: {
-			title: 'Kde volím',
-			intro: 'Zjistěte, do kterého volebního okrsku patří vaše adresa a kde je vaše volební místnost.',
-			page: 'kde-volim',
-			draw: pollingAnswer,
-		},
-		waste: {
-			title: 'Svoz odpadu',
-			intro: 'Zjistěte, kdy se u vaší adresy vyváží popelnice a nádoby na tříděný odpad.',
-			page: 'svoz-odpadu',
-			draw: wasteAnswer,
-		},
-		schools: {
-			title: 'Spádová škola',
-			intro: 'Zjistěte, která základní a mateřská škola je pro vaši adresu spádová.',
-			page: 'spadova-skola',
-			draw: schoolsAnswer,
-		},
-		all: {
-			title: 'Moje adresa',
-			intro: 'Zjistěte, kde volíte, kdy se u vás vyváží odpad a které školy jsou pro vás spádové.',
-			page: 'moje-adresa',
-			draw: null,
-		},
+		polling: { page: 'kde-volim', draw: pollingAnswer },
+		waste: { page: 'svoz-odpadu', draw: wasteAnswer },
+		schools: { page: 'spadova-skola', draw: schoolsAnswer },
+		all: { page: 'moje-adresa', draw: null },
 	};
 	const PARTS = ['polling', 'waste', 'schools'];
 
-	const MESSAGES = {
-		empty: 'Zadejte adresu, kterou hledáte.',
-		invalid: 'Zadejte název ulice nebo části obce, číslo domu nebo PSČ.',
-		notFound: 'Adresu jsme nenašli. Zkontrolujte číslo domu nebo zkuste zadat jen název ulice či části obce.',
-		unknown: 'Tuto adresu portál nezná.',
-		network: 'Portál se nepodařilo zastihnout. Zkontrolujte připojení k internetu a zkuste to znovu.',
-		failed: 'Portál teď nemůže odpovědět. Zkuste to prosím za chvíli znovu.',
-		noSuggestions: 'Návrhy adres se nepodařilo načíst. Hledat můžete tlačítkem Zjistit.',
-	};
+	const ENGLISH_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+	// The widget's words in its two languages. Functions put in what varies; the plural of the
+	// number of suggestions found is picked by Intl.PluralRules ("one", "few", "other").
+	const TEXTS = {
+		cs: {
+			pages: '', // the portal's Czech pages are at its root
+			plural: new Intl.PluralRules('cs'),
+			kinds: {
+				polling: ['Kde volím', 'Zjistěte, do kterého volebního okrsku patří vaše adresa a kde je vaše volební místnost.'],
+				waste: ['Svoz odpadu', 'Zjistěte, kdy se u vaší adresy vyváží popelnice a nádoby na tříděný odpad.'],
+				schools: ['Spádová škola', 'Zjistěte, která základní a mateřská škola je pro vaši adresu spádová.'],
+				all: ['Moje adresa', 'Zjistěte, kde volíte, kdy se u vás vyváží odpad a které školy jsou pro vás spádové.'],
+			},
+			empty: 'Zadejte adresu, kterou hledáte.',
+			invalid: 'Zadejte název ulice nebo části obce, číslo domu nebo PSČ.',
+			notFound: 'Adresu jsme nenašli. Zkontrolujte číslo domu nebo zkuste zadat jen název ulice či části obce.',
+			unknown: 'Tuto adresu portál nezná.',
+			network: 'Portál se nepodařilo zastihnout. Zkontrolujte připojení k internetu a zkuste to znovu.',
+			failed: 'Portál teď nemůže odpovědět. Zkuste to prosím za chvíli znovu.',
+			noSuggestions: 'Návrhy adres se nepodařilo načíst. Hledat můžete tlačítkem Zjistit.',
+			suggestions: 'Návrhy adres',
+			label: 'Vaše adresa',
+			hint: 'Ulice a číslo domu, nebo část obce a číslo popisné.',
+			button: 'Zjistit',
+			searching: 'Hledám…',
+			candidates: 'Zadání odpovídá více adresám. Vyberte tu svou:',
+			address: 'Adresa: ',
+			retired: 'Tato adresa byla v registru RÚIAN zrušena.',
+			more: 'Více na portálu',
+			none: 'Žádná adresa nenalezena.',
+			found: { one: (n) => `Nalezena ${n} adresa.`, few: (n) => `Nalezeny ${n} adresy.`, other: (n) => `Nalezeno ${n} adres.` },
+			choose: 'Vyberte šipkami.',
+			weekdays: ['ne', 'po', 'út', 'st', 'čt', 'pá', 'so'],
+			date: (weekday, d, m, y) => `${weekday} ${d}.\u00a0${m}.\u00a0${y}`, // "út 1. 12. 2026"
+			districtLead: 'Vaše adresa patří do ',
+			district: (n) => `volebního okrsku č.\u00a0${n}`,
+			election: 'Volby',
+			station: 'Volební místnost',
+			stationAddress: 'Adresa místnosti',
+			note: 'Poznámka',
+			when: 'Kdy volit',
+			round: (n) => `${n}. kolo: `,
+			zone: 'Svozová oblast: ',
+			noCollection: 'V nejbližších týdnech se nesváží.',
+			calendar: 'Termíny svozu do kalendáře',
+			calendarDetail: ' (soubor iCalendar)',
+			primarySchool: 'Základní škola',
+			kindergarten: 'Mateřská škola',
+			anySchool: 'Spádová je kterákoli z těchto škol:',
+			notCovered: {}, // the API's messages are Czech
+		},
+		en: {
+			pages: 'en/',
+			plural: new Intl.PluralRules('en'),
+			kinds: {
+				polling: ['Where do I vote', 'Find out which polling district your address belongs to and where your polling station is.'],
+				waste: ['Waste collection', 'Find out when the bins and the containers for sorted waste are emptied at your address.'],
+				schools: ['Catchment school', 'Find out which primary school and kindergarten your address belongs to.'],
+				all: ['My address', 'Find out where you vote, when your waste is collected and which schools are your catchment schools.'],
+			},
+			empty: 'Enter the address you are looking for.',
+			invalid: 'Enter the name of a street or part of town, a house number or a postcode.',
+			notFound: 'We did not find the address. Check the house number, or enter just the name of the street or part of town.',
+			unknown: 'The portal does not know this address.',
+			network: 'The portal could not be reached. Check your internet connection and try again.',
+			failed: 'The portal cannot answer now. Please try again in a moment.',
+			noSuggestions: 'Address suggestions could not be loaded. You can search with the Look up button.',
+			suggestions: 'Address suggestions',
+			label: 'Your address',
+			hint: 'Street and house number, or part of town and building number.',
+			button: 'Look up',
+			searching: 'Searching…',
+			candidates: 'Several addresses match. Choose yours:',
+			address: 'Address: ',
+			retired: 'This address has been withdrawn from the RÚIAN register.',
+			more: 'More on the portal',
+			none: 'No address found.',
+			found: { one: (n) => `${n} address found.`, other: (n) => `${n} addresses found.` },
+			choose: 'Choose with the arrow keys.',
+			weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+			date: (weekday, d, m, y) => `${weekday} ${d}\u00a0${ENGLISH_MONTHS[m - 1]}\u00a0${y}`, // "Tue 1 Dec 2026"
+			districtLead: 'Your address belongs to ',
+			district: (n) => `polling district no.\u00a0${n}`,
+			election: 'Election',
+			station: 'Polling station',
+			stationAddress: 'Address of the polling station',
+			note: 'Note',
+			when: 'When to vote',
+			round: (n) => `Round ${n}: `,
+			zone: 'Waste zone: ',
+			noCollection: 'No collection in the coming weeks.',
+			calendar: 'Collection dates for your calendar',
+			calendarDetail: ' (an iCalendar file)',
+			primarySchool: 'Primary school',
+			kindergarten: 'Kindergarten',
+			anySchool: 'Any of these schools is a catchment school:',
+			// Why an answer is not known, by part and the API's reason; the answer fills in its area.
+			notCovered: {
+				'polling no_area': () => 'The address does not lie in any polling district.',
+				'polling ambiguous': () => 'The address lies in more than one polling district; the office is checking the data.',
+				'polling no_election': () => 'No election has been called.',
+				'polling no_station': (a) => `The polling station of district no. ${a.district.number} has not been published for this election yet.`,
+				'waste no_area': () => 'The address does not lie in any waste zone.',
+				'waste ambiguous': () => 'The address lies in more than one waste zone; the office is checking the data.',
+				'waste no_schedule': (a) => `There is no collection schedule for the waste zone ${a.zone.name}.`,
+				'zs no_area': () => 'The address does not lie in the catchment area of any primary school.',
+				'ms no_area': () => 'The address does not lie in the catchment area of any kindergarten.',
+			},
+		},
+	};
 	const CSS = `
 .widget {
 	all: initial;
@@ -164,82 +248,100 @@ dd .notice { margin: 0; }
 		return el('p', { class: 'notice' }, text);
 	}
 
-	// ---- Czech ---------------------------------------------------------------------------
+	// ---- Words ------------------------------------------------------------------------
 
-	const WEEKDAYS = ['ne', 'po', 'út', 'st', 'čt', 'pá', 'so'];
-
-	// date writes an ISO civil date the Czech way, with its weekday: "út 1. 12. 2026".
-	function date(iso) {
-		const [y, m, d] = iso.split('-').map(Number);
-		const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-		return el('time', { datetime: iso }, `${weekday} ${d}.\u00a0${m}.\u00a0${y}`);
+	// language is the widget's language: its lang attribute, or the page's around it when that
+	// is English; Czech otherwise.
+	function language(element) {
+		return /^en\b/i.test(element.closest('[lang]')?.getAttribute('lang') || '') ? 'en' : 'cs';
 	}
 
-	// foundMessage announces the number of suggestions, with the Czech plural of "adresa".
-	function foundMessage(n) {
+	// date writes an ISO civil date with its weekday as the widget's language does.
+	function date(t, iso) {
+		const [y, m, d] = iso.split('-').map(Number);
+		const weekday = t.weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+		return el('time', { datetime: iso }, t.date(weekday, d, m, y));
+	}
+
+	// foundMessage announces the number of suggestions, with the plural the language needs.
+	function foundMessage(t, n) {
 		if (n === 0) {
-			return 'Žádná adresa nenalezena.';
+			return t.none;
 		}
-		const found = n === 1 ? 'Nalezena 1 adresa.' : n <= 4 ? `Nalezeny ${n} adresy.` : `Nalezeno ${n} adres.`;
-		return found + ' Vyberte šipkami.';
+		return (t.found[t.plural.select(n)] || t.found.other)(n) + ' ' + t.choose;
+	}
+
+	// czech is a text the data gives in Czech (an election's title, a waste type), marked as
+	// Czech in an English widget so that screen readers read it as Czech.
+	function czech(t, text) {
+		return t === TEXTS.cs ? text : el('span', { lang: 'cs' }, text);
+	}
+
+	// coverageNotice says why a part of the answer is not known: in the widget's language when
+	// it knows the reason, as the API says it (in Czech) otherwise.
+	function coverageNotice(t, part, answer) {
+		const message = t.notCovered[part + ' ' + answer.reason];
+		return notice(message ? message(answer) : answer.message);
 	}
 
 	// ---- The answers ---------------------------------------------------------------------
 
-	// Each draws its part of a lookup answer (JSON of /api/v1/lookup); link makes a portal URL.
+	// Each draws its part of a lookup answer (JSON of /api/v1/lookup) in the words t; link makes
+	// a portal URL.
 
-	function pollingAnswer(answer) {
-		const { district, election, station, covered, message } = answer.polling;
+	function pollingAnswer(answer, link, t) {
+		const { district, election, station, covered } = answer.polling;
 		const rounds = election && election.days.some((d) => d.round > 1);
 		return [
-			district && el('p', {}, 'Vaše adresa patří do ', el('strong', {}, `volebního okrsku č.\u00a0${district.number}`), '.'),
-			!covered && notice(message),
+			district && el('p', {}, t.districtLead, el('strong', {}, t.district(district.number)), '.'),
+			!covered && coverageNotice(t, 'polling', answer.polling),
 			election &&
 				facts([
-					['Volby', election.title],
-					station && ['Volební místnost', station.name],
-					station && station.address && ['Adresa místnosti', station.address.label],
-					station && station.note && ['Poznámka', station.note],
+					[t.election, czech(t, election.title)],
+					station && [t.station, czech(t, station.name)],
+					station && station.address && [t.stationAddress, station.address.label],
+					station && station.note && [t.note, czech(t, station.note)],
 					[
-						'Kdy volit',
-						el('ul', { class: 'plain' }, election.days.map((d) => el('li', {}, rounds && `${d.round}. kolo: `, date(d.date), ` ${d.opens}–${d.closes}`))),
+						t.when,
+						el('ul', { class: 'plain' }, election.days.map((d) => el('li', {}, rounds && t.round(d.round), date(t, d.date), ` ${d.opens}–${d.closes}`))),
 					],
 				]),
 		];
 	}
 
-	function wasteAnswer(answer, link) {
-		const { zone, collections, covered, message } = answer.waste;
+	function wasteAnswer(answer, link, t) {
+		const { zone, collections, covered } = answer.waste;
 		if (!covered) {
-			return notice(message);
+			return coverageNotice(t, 'waste', answer.waste);
 		}
 		return [
-			el('p', {}, 'Svozová oblast: ', el('strong', {}, zone.name)),
+			el('p', {}, t.zone, el('strong', {}, czech(t, zone.name))),
 			facts(
 				collections.map((c) => [
-					c.waste_type,
+					czech(t, c.waste_type),
 					c.dates.length === 0
-						? 'V nejbližších týdnech se nesváží.'
-						: c.dates.slice(0, SHOWN_DATES).flatMap((d, i) => (i === 0 ? [date(d)] : [', ', date(d)])),
+						? t.noCollection
+						: c.dates.slice(0, SHOWN_DATES).flatMap((d, i) => (i === 0 ? [date(t, d)] : [', ', date(t, d)])),
 				]),
 			),
-			el('p', {}, el('a', { href: link(`api/v1/waste/${answer.address.id}.ics`) }, 'Termíny svozu do kalendáře'), ' (soubor iCalendar)'),
+			el('p', {}, el('a', { href: link(`api/v1/waste/${answer.address.id}.ics`) }, t.calendar), t.calendarDetail),
 		];
 	}
 
-	function schoolsAnswer(answer) {
+	function schoolsAnswer(answer, link, t) {
 		return facts([
-			['Základní škola', schoolList(answer.schools.zs)],
-			['Mateřská škola', schoolList(answer.schools.ms)],
+			[t.primarySchool, schoolList(t, 'zs', answer.schools.zs)],
+			[t.kindergarten, schoolList(t, 'ms', answer.schools.ms)],
 		]);
 	}
 
-	function schoolList({ schools, covered, message }) {
+	function schoolList(t, part, answer) {
+		const { schools, covered } = answer;
 		if (!covered) {
-			return notice(message);
+			return coverageNotice(t, part, answer);
 		}
 		return [
-			schools.length > 1 && el('p', {}, 'Spádová je kterákoli z těchto škol:'),
+			schools.length > 1 && el('p', {}, t.anySchool),
 			el(
 				'ul',
 				{ class: 'plain' },
@@ -255,7 +357,7 @@ dd .notice { margin: 0; }
 	// getJSON fetches JSON without credentials; a failure is an Error whose message is for the
 	// user, with the HTTP status (0 when the portal was not reached). Aborts pass through, and
 	// a body that is not JSON rejects as a SyntaxError.
-	async function getJSON(url, signal) {
+	async function getJSON(url, signal, t) {
 		let response;
 		try {
 			response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', signal });
@@ -263,10 +365,10 @@ dd .notice { margin: 0; }
 			if (err.name === 'AbortError') {
 				throw err;
 			}
-			throw Object.assign(new Error(MESSAGES.network), { status: 0 });
+			throw Object.assign(new Error(t.network), { status: 0 });
 		}
 		if (!response.ok) {
-			const text = { 400: MESSAGES.invalid, 404: MESSAGES.unknown }[response.status] || MESSAGES.failed;
+			const text = { 400: t.invalid, 404: t.unknown }[response.status] || t.failed;
 			throw Object.assign(new Error(text), { status: response.status });
 		}
 		return response.json();
@@ -294,12 +396,16 @@ dd .notice { margin: 0; }
 			const level = Math.min(Math.max(Number.parseInt(this.getAttribute('heading-level'), 10) || 2, 1), 6);
 			const root = this.attachShadow({ mode: 'open' });
 			root.adoptedStyleSheets = [sheet];
-			build(root, KINDS[Object.hasOwn(KINDS, name) ? name : 'all'], level, portal);
+			const lang = language(this);
+			build(root, Object.hasOwn(KINDS, name) ? name : 'all', level, portal, lang);
 		}
 	}
 
-	// build draws the widget into root and wires the combobox and the answer.
-	function build(root, kind, level, portal) {
+	// build draws the widget of the kind name into root in lang, and wires the combobox and the answer.
+	function build(root, name, level, portal, lang) {
+		const kind = KINDS[name];
+		const t = TEXTS[lang];
+		const [title, intro] = t.kinds[name];
 		const link = (path) => new URL(path, portal).href;
 		const api = (path, params) => link(path + '?' + new URLSearchParams(params));
 
@@ -315,21 +421,21 @@ dd .notice { margin: 0; }
 			spellcheck: 'false',
 			maxlength: 200,
 		});
-		const list = el('ul', { id: 'suggestions', class: 'listbox', role: 'listbox', 'aria-label': 'Návrhy adres', hidden: true });
+		const list = el('ul', { id: 'suggestions', class: 'listbox', role: 'listbox', 'aria-label': t.suggestions, hidden: true });
 		const error = el('span', { id: 'error', class: 'error', hidden: true });
 		const form = el(
 			'form',
 			{ role: 'search', 'aria-labelledby': 'title', novalidate: true },
-			el('label', { for: 'q' }, 'Vaše adresa'),
-			el('span', { id: 'hint', class: 'hint' }, 'Ulice a číslo domu, nebo část obce a číslo popisné.'),
+			el('label', { for: 'q' }, t.label),
+			el('span', { id: 'hint', class: 'hint' }, t.hint),
 			error,
 			el('div', { class: 'field' }, input, list),
-			el('button', { type: 'submit' }, 'Zjistit'),
+			el('button', { type: 'submit' }, t.button),
 		);
 		const status = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
 		const answer = el('div', { class: 'answer' });
 		root.append(
-			el('section', { class: 'widget', 'aria-labelledby': 'title' }, el(`h${level}`, { id: 'title' }, kind.title), el('p', {}, kind.intro), form, status, answer),
+			el('section', { class: 'widget', lang, 'aria-labelledby': 'title' }, el(`h${level}`, { id: 'title' }, title), el('p', {}, intro), form, status, answer),
 		);
 
 		let items = []; // the suggestions shown: {id, label}
@@ -387,18 +493,18 @@ dd .notice { margin: 0; }
 			cancelSuggestions();
 			const controller = (suggesting = new AbortController());
 			try {
-				const body = await getJSON(api('api/v1/addresses', { q: query, limit: LIMIT }), controller.signal);
+				const body = await getJSON(api('api/v1/addresses', { q: query, limit: LIMIT }), controller.signal, t);
 				showSuggestions(body.items.map(({ id, label }) => ({ id, label })), query);
 				setOpen(root.activeElement === input);
 				if (step !== 0 && !list.hidden) {
 					highlight(step > 0 ? 0 : items.length - 1);
 				}
-				announce(foundMessage(items.length));
+				announce(foundMessage(t, items.length));
 			} catch (err) {
 				if (err.name !== 'AbortError') {
 					showSuggestions([], '');
 					// Not a searchable text yet (only punctuation, say): offer nothing, quietly.
-					announce(err.status === 400 ? '' : MESSAGES.noSuggestions);
+					announce(err.status === 400 ? '' : t.noSuggestions);
 				}
 			} finally {
 				if (suggesting === controller) {
@@ -531,7 +637,7 @@ dd .notice { margin: 0; }
 			setOpen(false);
 			const query = input.value.trim();
 			if (query === '') {
-				setError(MESSAGES.empty);
+				setError(t.empty);
 				input.focus();
 				return;
 			}
@@ -544,9 +650,9 @@ dd .notice { margin: 0; }
 			setError('');
 			answering?.abort();
 			const controller = (answering = new AbortController());
-			show(el('p', {}, 'Hledám…'));
+			show(el('p', {}, t.searching));
 			try {
-				const body = await getJSON(api('api/v1/lookup', params), controller.signal);
+				const body = await getJSON(api('api/v1/lookup', params), controller.signal, t);
 				if (body.candidates) {
 					showCandidates(body.candidates);
 				} else {
@@ -555,7 +661,7 @@ dd .notice { margin: 0; }
 			} catch (err) {
 				if (err.name !== 'AbortError') {
 					// Only getJSON's errors speak to people; an answer that cannot be read is a failure.
-					show(el('p', { class: 'error', role: 'alert' }, 'status' in err ? err.message : MESSAGES.failed));
+					show(el('p', { class: 'error', role: 'alert' }, 'status' in err ? err.message : t.failed));
 				}
 			} finally {
 				if (answering === controller) {
@@ -566,11 +672,11 @@ dd .notice { margin: 0; }
 
 		function showCandidates(candidates) {
 			if (candidates.length === 0) {
-				show(el('p', { class: 'notice', role: 'alert' }, MESSAGES.notFound));
+				show(el('p', { class: 'notice', role: 'alert' }, t.notFound));
 				return;
 			}
 			show(
-				el('p', { id: 'candidates', tabindex: -1 }, 'Zadání odpovídá více adresám. Vyberte tu svou:'),
+				el('p', { id: 'candidates', tabindex: -1 }, t.candidates),
 				el(
 					'ul',
 					{ 'aria-labelledby': 'candidates' },
@@ -589,12 +695,12 @@ dd .notice { margin: 0; }
 		function showAnswer(body) {
 			const sub = Math.min(level + 1, 6);
 			show(
-				el('p', { tabindex: -1 }, 'Adresa: ', el('strong', {}, body.address.label)),
-				body.address.retired && notice('Tato adresa byla v registru RÚIAN zrušena.'),
+				el('p', { tabindex: -1 }, t.address, el('strong', {}, body.address.label)),
+				body.address.retired && notice(t.retired),
 				kind.draw
-					? kind.draw(body, link)
-					: PARTS.map((part) => el('div', { class: 'part' }, el(`h${sub}`, {}, KINDS[part].title), KINDS[part].draw(body, link))),
-				el('p', {}, el('a', { href: link(`${kind.page}/${body.address.id}`) }, 'Více na portálu')),
+					? kind.draw(body, link, t)
+					: PARTS.map((part) => el('div', { class: 'part' }, el(`h${sub}`, {}, t.kinds[part][0]), KINDS[part].draw(body, link, t))),
+				el('p', {}, el('a', { href: link(`${t.pages}${kind.page}/${body.address.id}`) }, t.more)),
 			);
 		}
 	}

@@ -107,3 +107,28 @@ func TestPortalPagesLinkTheDocs(t *testing.T) {
 		t.Error("the front page's footer does not link /pro-weby")
 	}
 }
+
+func TestEnglishDocsPageShowsEnglishSnippetsAndLinks(t *testing.T) {
+	srv := newPortal(t)
+	res, body := get(t, srv, "/en/pro-weby", nil)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	body = html.UnescapeString(body)
+	for _, want := range []string{
+		`<html lang="en">`,
+		"<h1>Put the lookups on your website</h1>",
+		"<p>Put the portal's script in your page once, preferably in its <code><head></code>:</p>",
+		"<radnice-lookup kind=\"waste\" lang=\"en\">\n  <a href=\"" + srv.URL + "/en/svoz-odpadu\">Waste collection on the town's portal</a>\n</radnice-lookup>",
+		"<h3>Where do I vote (<code>kind=\"polling\"</code>)</h3>",
+		"<dt><code>lang</code></dt><dd>The language of the lookup: <code>cs</code> (Czech) or <code>en</code> (English).",
+		`<a href="/en/moje-adresa">My address on the town's portal</a>`, // the live preview's fallback
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the English page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, `<a href="/moje-adresa"`) || strings.Contains(body, srv.URL+"/svoz-odpadu") {
+		t.Error("the English page links Czech pages")
+	}
+}

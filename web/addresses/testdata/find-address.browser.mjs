@@ -38,6 +38,7 @@ await t.step('the server answers each page with its status, as HTML', async () =
 		{ name: 'results page', html: await fetchHTML(t.url('/adresa'), form('Štefánikova 1163/12')) },
 		{ name: 'error page', html: await fetchHTML(t.url('/adresa'), { status: 422, ...form('') }) },
 		{ name: 'address page', html: await fetchHTML(t.url(`/adresa/${STEFANIKOVA.id}`)) },
+		{ name: 'English search page', html: await fetchHTML(t.url('/en/adresa')) },
 		{ name: '404 page', html: await fetchHTML(t.url(MISSING), { status: 404 }) },
 	];
 	validations.push(settled(validateHTMLPages(pages)));
@@ -198,6 +199,20 @@ await t.step('Enter with no option highlighted submits the form to the results p
 	await navigation(page, () => page.keyboard.press('Enter'));
 	await expectText(page.locator('h2#vysledky'), 'Výsledky');
 	await page.getByRole('link', { name: STEFANIKOVA.label, exact: true }).waitFor();
+});
+
+await t.step('on the English page the autocomplete speaks English and leads to the English address page', async () => {
+	await page.goto(t.url('/en/adresa'));
+	await expectText(page.locator('h1'), 'Find an address');
+	await input.focus();
+	await page.keyboard.type('stefanikova 12');
+	await page.getByRole('listbox', { name: 'Address suggestions' }).waitFor({ state: 'visible' });
+	await expectText(status, /^2 addresses found\. Choose with the arrow keys\.$/);
+	await axeCheck(page, 'the English page with the open autocomplete');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Enter');
+	await expectPath(page, `/en/adresa/${STEFANIKOVA.id}`);
+	await expectText(page.locator('h1'), STEFANIKOVA.label);
 });
 
 await t.step('the 404 page has no WCAG 2.1 A/AA violations (light and dark)', async () => {

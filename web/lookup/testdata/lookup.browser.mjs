@@ -73,6 +73,7 @@ await t.step('the server answers each page with its status, as HTML', async () =
 		{ name: 'error', html: await fetchHTML(t.url('/svoz-odpadu'), { status: 422, ...form('') }) },
 		{ name: 'nothing known', html: await fetchHTML(t.url(`/moje-adresa/${LUBINA}`)) },
 		{ name: 'room not published', html: await fetchHTML(t.url(`/kde-volim/${NADRAZNI}`)) },
+		{ name: 'English answer', html: await fetchHTML(t.url(`/en/kde-volim/${STEFANIKOVA.id}`)) },
 	);
 	validations.push(settled(validateHTMLPages(pages)));
 });
@@ -155,6 +156,18 @@ await t.step('the Leaflet map and its marks work from the keyboard', async () =>
 	});
 	await map.locator('.map-pin.map-address').focus();
 	await expectText(map.locator('.leaflet-tooltip'), ADDRESS_MARK);
+});
+
+await t.step('the English answer speaks English, its map too, with no WCAG 2.1 A/AA violations (light and dark)', async () => {
+	await page.goto(t.url(`/en/kde-volim/${STEFANIKOVA.id}`));
+	expectEqual(await page.locator('html').getAttribute('lang'), 'en', 'the language of the page');
+	await expectText(page.locator('h1'), 'Where do I vote');
+	const text = (await page.locator('main').textContent()).replace(/\s+/g, ' ');
+	expectTrue(text.includes('Friday 8 October 2027 14:00–22:00'), 'the answer gives the polling days in English');
+	const map = page.getByRole('region', { name: 'Map of polling district no. 1 with the polling station and your address' });
+	await map.locator('path.map-area').waitFor();
+	expectEqual(await map.getByRole('button', { name: 'Zoom in' }).count(), 1, 'the zoom buttons speak English');
+	await axeCheck(page, 'the English answer');
 });
 
 await t.step('"Moje adresa" draws all five maps in Leaflet with no WCAG 2.1 A/AA violations (light and dark)', async () => {

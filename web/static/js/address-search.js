@@ -7,6 +7,9 @@
  * GET /api/v1/addresses appear under the field as the user types; choosing one opens the
  * address page. DOM focus always stays on the input; the highlighted option is conveyed with
  * aria-activedescendant. No inline styles (the CSP forbids them): only classes and `hidden`.
+ * The words it adds come from the page, in its language: data-address-search-texts holds them
+ * as JSON (listbox, none, found-one, found-few, found-other with {n} for the count, choose,
+ * failed), rendered by the server from its message catalogue.
  */
 (function () {
 	'use strict';
@@ -16,20 +19,16 @@
 	const MIN_LENGTH = 2;
 	const ENDPOINT = '/api/v1/addresses';
 
-	// Czech plural of "address" for the number of suggestions found.
-	function foundMessage(n) {
+	// foundMessage announces the number of suggestions in the page's language, with the
+	// plural form Intl.PluralRules picks for it ("one", "few", "other": 1, 2 to 4, 5 and more
+	// addresses in Czech).
+	function foundMessage(texts, n) {
 		if (n === 0) {
-			return 'Žádná adresa nenalezena.';
+			return texts.none;
 		}
-		let text;
-		if (n === 1) {
-			text = 'Nalezena 1 adresa.';
-		} else if (n >= 2 && n <= 4) {
-			text = 'Nalezeny ' + n + ' adresy.';
-		} else {
-			text = 'Nalezeno ' + n + ' adres.';
-		}
-		return text + ' Vyberte šipkami.';
+		const form = new Intl.PluralRules(document.documentElement.lang || 'cs').select(n);
+		const found = texts['found-' + form] || texts['found-other'];
+		return found.replace('{n}', String(n)) + ' ' + texts.choose;
 	}
 
 	let counter = 0;
@@ -45,12 +44,13 @@
 			input.id = baseId;
 		}
 		const listId = baseId + '-listbox';
+		const texts = JSON.parse(input.dataset.addressSearchTexts || '{}');
 
 		const list = document.createElement('ul');
 		list.id = listId;
 		list.className = 'listbox';
 		list.setAttribute('role', 'listbox');
-		list.setAttribute('aria-label', 'Návrhy adres');
+		list.setAttribute('aria-label', texts.listbox);
 		list.hidden = true;
 
 		const status = document.createElement('div');
@@ -187,7 +187,7 @@
 				}
 				render([]);
 				close();
-				announce('Návrhy adres se nepodařilo načíst. Hledat můžete tlačítkem Hledat.');
+				announce(texts.failed);
 				return;
 			} finally {
 				if (mine === seq) {
@@ -210,7 +210,7 @@
 				close();
 			}
 			wantMove = 0;
-			announce(foundMessage(found.length));
+			announce(foundMessage(texts, found.length));
 		}
 
 		function schedule() {

@@ -9,7 +9,9 @@
  *   data-marks        the points to mark: JSON [{kind: "address" | "facility", label, lat, lon}];
  *   data-tiles        the basemap's XYZ tile URL template and
  *   data-attribution  its attribution (HTML), only when the portal is configured with one;
- *                     without them the map shows the area and the marks on a plain background.
+ *                     without them the map shows the area and the marks on a plain background;
+ *   data-zoom-in and
+ *   data-zoom-out     the titles of the zoom buttons, in the page's language.
  * Keyboard: the map takes focus (arrows pan, + and − zoom) and so does each mark, which then
  * shows its label. Shapes are styled by the classes of site.css, as in the SVG; the script
  * writes no style attributes (Leaflet positions its layers through the CSSOM, which the CSP
@@ -59,7 +61,7 @@
 		figure.classList.add('area-map-ready');
 		try {
 			const map = L.map(container, { zoomControl: false, attributionControl: false, maxZoom: MAX_ZOOM });
-			L.control.zoom({ zoomInTitle: 'Přiblížit', zoomOutTitle: 'Oddálit' }).addTo(map);
+			L.control.zoom({ zoomInTitle: figure.dataset.zoomIn, zoomOutTitle: figure.dataset.zoomOut }).addTo(map);
 			L.control.attribution({ prefix: '<a href="https://leafletjs.com/">Leaflet</a>' }).addTo(map);
 			if (figure.dataset.tiles) {
 				container.classList.add('area-map-tiles');

@@ -1,10 +1,12 @@
 package lookup
 
 import (
+	"context"
 	"testing"
 	"time"
 
 	"github.com/radnice/radnice/geo"
+	"github.com/radnice/radnice/web/i18n"
 )
 
 func TestLongDateWritesWeekdayDayGenitiveMonthAndYear(t *testing.T) {
@@ -22,8 +24,21 @@ func TestLongDateWritesWeekdayDayGenitiveMonthAndYear(t *testing.T) {
 		{geo.Date(2027, time.June, 2), "středa 2. června 2027"},
 	}
 	for _, c := range cases {
-		if got := longDate(c.date); got != c.want {
+		if got := longDate(context.Background(), c.date); got != c.want {
 			t.Errorf("longDate(%s) = %q, want %q", c.date.Format(time.DateOnly), got, c.want)
+		}
+	}
+}
+
+func TestLongDateInEnglishWritesWeekdayDayMonthAndYear(t *testing.T) {
+	en := i18n.WithLang(context.Background(), i18n.English)
+	for date, want := range map[time.Time]string{
+		geo.Date(2027, time.October, 8):    "Friday 8 October 2027",
+		geo.Date(2027, time.September, 21): "Tuesday 21 September 2027",
+		geo.Date(2028, time.February, 29):  "Tuesday 29 February 2028",
+	} {
+		if got := longDate(en, date); got != want {
+			t.Errorf("longDate(%s) = %q, want %q", date.Format(time.DateOnly), got, want)
 		}
 	}
 }
