@@ -36,6 +36,7 @@ test:
 
 bench: build
 	@.ci/bench-deps
+	@.ci/media
 	@$(database); \
 	RADNICE_BENCH_DIR="$(CURDIR)/.data/bench" go test -count=1 -tags bench -run '^TestBenchmark' -timeout 80m -v ./web/bench/
 

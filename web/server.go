@@ -16,14 +16,18 @@ import (
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/addresses"
 	"github.com/radnice/radnice/web/admin"
+	"github.com/radnice/radnice/web/contacts"
 	"github.com/radnice/radnice/web/health"
 	"github.com/radnice/radnice/web/home"
 	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
 	"github.com/radnice/radnice/web/lookup"
 	"github.com/radnice/radnice/web/middleware"
+	"github.com/radnice/radnice/web/notices"
 	"github.com/radnice/radnice/web/problem"
+	"github.com/radnice/radnice/web/situations"
 	"github.com/radnice/radnice/web/static"
+	"github.com/radnice/radnice/web/videos"
 	"github.com/radnice/radnice/web/widget"
 )
 
@@ -58,6 +62,10 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	lookup.Routes(ctx, r, store, cfg.Lookup)
 	admin.Routes(r, store, admin.NewKeys(pool))
 	widget.Routes(r)
+	contacts.Routes(r, pool, contacts.Config{Town: cfg.Town.Title, Address: cfg.Town.Address})
+	notices.Routes(r, pool)
+	situations.Routes(r, pool)
+	videos.Routes(r, pool)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			problem.Write(w, r, http.StatusNotFound, "No such API endpoint.")

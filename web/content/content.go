@@ -9,6 +9,11 @@ import (
 	"io/fs"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/radnice/radnice/web/contacts"
+	"github.com/radnice/radnice/web/notices"
+	"github.com/radnice/radnice/web/situations"
+	"github.com/radnice/radnice/web/videos"
 )
 
 // Loader loads one kind of content from its subfolder of a content folder, replacing what the
@@ -20,7 +25,12 @@ type Loader struct {
 }
 
 // loaders are the kinds of content, in the order they load: later kinds refer to earlier ones.
-var loaders = []Loader{}
+var loaders = []Loader{
+	{Dir: "kontakty", Name: "contacts", Load: contacts.Load},
+	{Dir: "videonavody", Name: "video guides", Load: videos.Load},
+	{Dir: "zivotni-situace", Name: "life situations", Load: situations.Load},
+	{Dir: "uredni-deska", Name: "notices", Load: notices.Load},
+}
 
 // Load loads every kind of content found in fsys (a content folder); a kind whose subfolder
 // is missing is left as it is. report is told what each kind loaded.

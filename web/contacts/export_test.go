@@ -1,0 +1,12 @@
+package contacts
+
+import (
+	"testing"
+	"time"
+)
+
+// SetNow makes the pages' clock stand at t until the test ends.
+func SetNow(tb testing.TB, t time.Time) {
+	tb.Cleanup(func() { now = time.Now })
+	now = func() time.Time { return t }
+}

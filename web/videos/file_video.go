@@ -1,0 +1,26 @@
+package videos
+
+import (
+	"encoding/hex"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/radnice/radnice/web/layout"
+)
+
+// video serves a guide's video file from the database with http.ServeContent: byte ranges
+// (206, 416), HEAD, and revalidation by the file's SHA-256 as its ETag.
+func (h *handler) video(w http.ResponseWriter, r *http.Request) {
+	slug := chi.URLParam(r, "slug")
+	f, err := h.store.VideoInfo(r.Context(), slug)
+	if err != nil {
+		layout.Error(w, r, err)
+		return
+	}
+	hdr := w.Header()
+	hdr.Set("Content-Type", f.ContentType)
+	hdr.Set("ETag", `"`+hex.EncodeToString(f.SHA256)+`"`)
+	hdr.Set("Cache-Control", "public, max-age=3600")
+	http.ServeContent(w, r, "", f.UpdatedAt, h.store.OpenVideo(r.Context(), slug, f))
+}
