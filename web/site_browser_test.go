@@ -1,0 +1,31 @@
+package web_test
+
+import (
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/radnice/radnice/datasets/demotown/demotest"
+	"github.com/radnice/radnice/web"
+	"github.com/radnice/radnice/web/browsertest"
+)
+
+// TestEveryPublicPageIsAccessibleAndValid crawls the demo town's portal from the front page in
+// Chromium: every page type without WCAG 2.1 A/AA violations (axe-core, light and dark), every
+// page valid for the Nu HTML Checker, and screenshots of each type at 375 and 1280 px kept in
+// test-results/screenshots (RADNICE_ARTEFACTS overrides the folder).
+func TestEveryPublicPageIsAccessibleAndValid(t *testing.T) {
+	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
+	t.Cleanup(srv.Close)
+	artefacts := os.Getenv("RADNICE_ARTEFACTS")
+	if artefacts == "" {
+		abs, err := filepath.Abs("../test-results")
+		if err != nil {
+			t.Fatal(err)
+		}
+		artefacts = abs
+	}
+	t.Setenv("RADNICE_ARTEFACTS", artefacts)
+	browsertest.Run(t, "testdata/crawl.browser.mjs", srv.URL)
+}
