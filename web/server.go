@@ -25,6 +25,7 @@ import (
 	"github.com/radnice/radnice/web/middleware"
 	"github.com/radnice/radnice/web/notices"
 	"github.com/radnice/radnice/web/problem"
+	"github.com/radnice/radnice/web/search"
 	"github.com/radnice/radnice/web/situations"
 	"github.com/radnice/radnice/web/static"
 	"github.com/radnice/radnice/web/videos"
@@ -53,10 +54,11 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 		cfg.Town = &demo
 	}
 	r := chi.NewRouter()
-	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(cfg.Lookup.Basemap.TileSource()), apiCORS, i18n.Middleware, layout.WithTown(cfg.Town))
+	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(cfg.Lookup.Basemap.TileSource()), apiCORS, i18n.Middleware, layout.WithTown(cfg.Town),
+		layout.WithFooterStatus(contacts.NewStatusCache(contacts.NewStore(pool)).FooterLine))
 	health.Routes(r, pool)
 	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
-	home.Routes(r, cfg.Town)
+	home.Routes(r, cfg.Town, pool)
 	store := geo.NewStore(pool)
 	addresses.Routes(r, store)
 	lookup.Routes(ctx, r, store, cfg.Lookup)
@@ -65,6 +67,7 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	contacts.Routes(r, pool, contacts.Config{Town: cfg.Town.Title, Address: cfg.Town.Address})
 	notices.Routes(r, pool)
 	situations.Routes(r, pool)
+	search.Routes(r, pool, store)
 	videos.Routes(r, pool)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {

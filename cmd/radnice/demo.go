@@ -28,7 +28,8 @@ func demo(ctx context.Context, ifEmpty bool) error {
 		}
 		if !empty {
 			fmt.Println("demo town not loaded: the address register already holds addresses")
-			return nil
+			// A database made before a kind of content existed still gets the demo's.
+			return loadContent(ctx, pool, demotown.Content(), content.LoadMissing)
 		}
 	}
 	if err := importInputs(ctx, pool, []ruiancsv.Input{demotown.Input()}); err != nil {
@@ -38,12 +39,13 @@ func demo(ctx context.Context, ifEmpty bool) error {
 		return fmt.Errorf("demo areas: %w", err)
 	}
 	fmt.Println("demo areas loaded: polling districts, waste zones, school catchments, election and waste schedule")
-	return loadContent(ctx, pool, demotown.Content())
+	return loadContent(ctx, pool, demotown.Content(), content.Load)
 }
 
-// loadContent loads a content folder and says what it loaded.
-func loadContent(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
-	return content.Load(ctx, pool, fsys, func(kind string, n int) {
+// loadContent loads a content folder with load (content.Load or LoadMissing) and says what it loaded.
+func loadContent(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS,
+	load func(context.Context, *pgxpool.Pool, fs.FS, func(string, int)) error) error {
+	return load(ctx, pool, fsys, func(kind string, n int) {
 		fmt.Printf("content loaded: %d %s\n", n, kind)
 	})
 }
@@ -61,7 +63,7 @@ func importContent(ctx context.Context, args []string) error {
 		return err
 	}
 	defer pool.Close()
-	return loadContent(ctx, pool, os.DirFS(args[0]))
+	return loadContent(ctx, pool, os.DirFS(args[0]), content.Load)
 }
 
 func generateNational(path string) error {

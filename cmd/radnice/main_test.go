@@ -76,6 +76,22 @@ func TestDemoIfEmptyLoadsTheTownOnlyIntoAnEmptyRegister(t *testing.T) {
 	if n := count(); n != 3040 {
 		t.Errorf("address points = %d: --if-empty loaded the town into a register that held addresses", n)
 	}
+	// A database made before the notice board existed gets the demo's notices, and only those.
+	if _, err := pool.Exec(ctx, `DELETE FROM content_loads WHERE kind = 'uredni-deska'; DELETE FROM notices;
+		UPDATE situations SET title = 'Upraveno' WHERE slug = 'prihlaseni-psa'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(ctx, []string{"demo", "--if-empty"}); err != nil {
+		t.Fatal(err)
+	}
+	var notices int
+	var dogTitle string
+	if err := pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM notices), (SELECT title FROM situations WHERE slug = 'prihlaseni-psa')`).Scan(&notices, &dogTitle); err != nil {
+		t.Fatal(err)
+	}
+	if notices == 0 || dogTitle != "Upraveno" {
+		t.Errorf("--if-empty on a database without notices: %d notices loaded, dog situation titled %q (want the edit kept)", notices, dogTitle)
+	}
 	if err := run(ctx, []string{"demo"}); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -43,6 +44,9 @@ func (d *Department) Path() []*Department {
 	return path
 }
 
+// PagePath is the department's page, in Czech.
+func (d *Department) PagePath() string { return "/kontakty/odbor/" + d.Code }
+
 // Organisation is the tree of the published departments.
 type Organisation struct {
 	Top    []*Department
@@ -73,6 +77,9 @@ func (p Person) Name() string {
 	return name
 }
 
+// PagePath is the person's page, in Czech.
+func (p Person) PagePath() string { return "/kontakty/osoba/" + strconv.Itoa(p.ID) }
+
 // Agenda is a matter the office handles, who handles it and where to book a visit.
 type Agenda struct {
 	Code, Name  string
@@ -82,6 +89,9 @@ type Agenda struct {
 	Department  *Department
 	People      []Person
 }
+
+// PagePath is the agenda's page, in Czech.
+func (a Agenda) PagePath() string { return "/kontakty/agenda/" + a.Code }
 
 // Organisation reads the tree of the published departments, siblings in their order.
 func (s *Store) Organisation(ctx context.Context) (*Organisation, error) {

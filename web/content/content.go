@@ -35,13 +35,40 @@ var loaders = []Loader{
 // Load loads every kind of content found in fsys (a content folder); a kind whose subfolder
 // is missing is left as it is. report is told what each kind loaded.
 func Load(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS, report func(kind string, n int)) error {
+	return load(ctx, pool, fsys, report, func(Loader) (bool, error) { return true, nil })
+}
+
+// LoadMissing is Load for the kinds the database has never loaded: a database made before a
+// kind of content existed gets it, and content loaded before is left as it is.
+func LoadMissing(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS, report func(kind string, n int)) error {
+	return load(ctx, pool, fsys, report, func(l Loader) (bool, error) {
+		var loaded bool
+		err := pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM content_loads WHERE kind = $1)`, l.Dir).Scan(&loaded)
+		if err != nil {
+			return false, fmt.Errorf("was %s loaded: %w", l.Name, err)
+		}
+		return !loaded, nil
+	})
+}
+
+func load(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS, report func(kind string, n int), wanted func(Loader) (bool, error)) error {
 	for _, l := range loaders {
 		if _, err := fs.Stat(fsys, l.Dir); err != nil {
+			continue
+		}
+		if want, err := wanted(l); err != nil || !want {
+			if err != nil {
+				return err
+			}
 			continue
 		}
 		n, err := l.Load(ctx, pool, fsys, l.Dir)
 		if err != nil {
 			return fmt.Errorf("load %s: %w", l.Name, err)
+		}
+		if _, err := pool.Exec(ctx, `INSERT INTO content_loads (kind, items) VALUES ($1, $2)
+			ON CONFLICT (kind) DO UPDATE SET items = EXCLUDED.items, loaded_at = now()`, l.Dir, n); err != nil {
+			return fmt.Errorf("record the load of %s: %w", l.Name, err)
 		}
 		report(l.Name, n)
 	}

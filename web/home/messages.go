@@ -18,6 +18,9 @@ var msg = i18n.Catalogue{
 	"sec-notices":      {CS: "Úřední deska: vyhlášky, oznámení a záměry města.", EN: "Official notice board: the town's decrees, announcements and intentions."},
 	"sec-contacts":     {CS: "Kontakty: odbory, úředníci a úřední hodiny.", EN: "Contacts: departments, officials and office hours."},
 	"sec-booking":      {CS: "Objednání: rezervujte si čas na úřadě.", EN: "Appointments: book a time at the office."},
+	"latest-notices":   {CS: "Nově na úřední desce", EN: "New on the notice board"},
+	"posted":           {CS: "vyvěšeno %s", EN: "posted %s"},
+	"all-notices":      {CS: "Celá úřední deska", EN: "The whole notice board"},
 	"sec-videos":       {CS: "Videonávody: jak na to, s titulky.", EN: "Video guides: how-tos, with captions."},
 
 	"a11y-title":      {CS: "Prohlášení o přístupnosti", EN: "Accessibility statement"},

@@ -5,11 +5,35 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/a-h/templ"
+
 	"github.com/radnice/radnice/datasets/town"
 	"github.com/radnice/radnice/web/i18n"
 )
 
-type townKey struct{}
+type (
+	townKey   struct{}
+	footerKey struct{}
+)
+
+// WithFooterStatus returns a middleware giving the page frame the office's status line for
+// its footer (contacts.StatusCache.FooterLine); layout cannot ask the contacts itself, as
+// they render through it.
+func WithFooterStatus(line func(context.Context) templ.Component) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), footerKey{}, line)))
+		})
+	}
+}
+
+// footerStatus is the office's status line, or nothing outside WithFooterStatus.
+func footerStatus(ctx context.Context) templ.Component {
+	if line, ok := ctx.Value(footerKey{}).(func(context.Context) templ.Component); ok {
+		return line(ctx)
+	}
+	return templ.NopComponent
+}
 
 // WithTown returns a middleware putting t in every request's context, for the page frame.
 func WithTown(t *town.Town) func(http.Handler) http.Handler {

@@ -50,13 +50,13 @@ func (h *Handler) feed(w http.ResponseWriter, r *http.Request) {
 	for _, n := range list {
 		e := atomEntry{
 			Lang:       string(i18n.Czech),
-			ID:         base + noticePath(n.Slug),
+			ID:         base + NoticePath(n.Slug),
 			Title:      n.Title,
 			Updated:    atomDate(n.Posted),
 			Published:  atomDate(n.Posted),
 			Author:     atomPerson{Name: n.Department},
 			Categories: []atomCategory{{Term: n.Category}},
-			Links:      []atomLink{{Rel: "alternate", Type: "text/html", Href: base + noticePath(n.Slug)}},
+			Links:      []atomLink{{Rel: "alternate", Type: "text/html", Href: base + NoticePath(n.Slug)}},
 		}
 		if n.Description != "" {
 			e.Summary = &atomText{Type: "text", Text: n.Description}

@@ -26,7 +26,7 @@ func (h *Handler) openData(w http.ResponseWriter, r *http.Request) {
 	board := ofn.Board{IRI: base + boardPath, Page: base + boardPath, OperatorICO: ico, Notices: make([]ofn.Notice, 0, len(list))}
 	for _, n := range list {
 		on := ofn.Notice{
-			IRI: base + noticePath(n.Slug), URL: base + noticePath(n.Slug),
+			IRI: base + NoticePath(n.Slug), URL: base + NoticePath(n.Slug),
 			Title: n.Title, Description: n.Description, Reference: n.Reference,
 			Posted: n.Posted, RelevantUntil: n.RelevantUntil, Agendas: []string{n.Category},
 		}

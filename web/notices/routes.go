@@ -23,9 +23,10 @@ const (
 	feedPath     = "/uredni-deska.atom"
 )
 
-func noticePath(slug string) string { return boardPath + "/" + slug }
+// NoticePath is the page of the notice slug, in Czech.
+func NoticePath(slug string) string { return boardPath + "/" + slug }
 
-func attachmentPath(slug, file string) string { return noticePath(slug) + "/prilohy/" + file }
+func attachmentPath(slug, file string) string { return NoticePath(slug) + "/prilohy/" + file }
 
 // Handler serves the notice board.
 type Handler struct {

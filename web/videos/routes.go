@@ -15,11 +15,11 @@ import (
 // cataloguePath is the catalogue's (Czech) path; the guides live under it.
 const cataloguePath = "/videonavody"
 
-// guidePath is the page of guide slug; videoPath and captionsPath its files. The files have
+// GuidePath is the page of guide slug; videoPath and captionsPath its files. The files have
 // one address in both languages, so that browsers cache them once.
-func guidePath(slug string) string    { return cataloguePath + "/" + slug }
-func videoPath(slug string) string    { return guidePath(slug) + "/video" }
-func captionsPath(slug string) string { return guidePath(slug) + "/titulky.vtt" }
+func GuidePath(slug string) string    { return cataloguePath + "/" + slug }
+func videoPath(slug string) string    { return GuidePath(slug) + "/video" }
+func captionsPath(slug string) string { return GuidePath(slug) + "/titulky.vtt" }
 
 // situationPath is the page of a life situation (web/situations).
 func situationPath(slug string) string { return "/zivotni-situace/" + slug }
