@@ -3,10 +3,8 @@ package web_test
 import (
 	"bytes"
 	"context"
-	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -15,20 +13,13 @@ import (
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/migrations/dbtest"
 	"github.com/radnice/radnice/web"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 func TestHealthAndReadiness(t *testing.T) {
-	pool := demotest.Pool(t)
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
-	defer srv.Close()
-
+	srv := webtest.NewPortal(t)
 	for _, path := range []string{"/healthz", "/readyz"} {
-		res, err := http.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		if res.StatusCode != 200 {
+		if res, _ := webtest.Get(t, srv, path); res.StatusCode != 200 {
 			t.Errorf("%s = %d, want 200", path, res.StatusCode)
 		}
 	}
@@ -39,37 +30,21 @@ func TestReadinessFailsWhenTheDatabaseIsGone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
-	defer srv.Close()
+	srv := webtest.Server(t, web.Config{Pool: pool})
 	pool.Close()
 
-	res, err := http.Get(srv.URL + "/readyz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusServiceUnavailable {
+	if res, _ := webtest.Get(t, srv, "/readyz"); res.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("/readyz = %d, want 503", res.StatusCode)
 	}
-	res, err = http.Get(srv.URL + "/healthz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != 200 {
+	if res, _ := webtest.Get(t, srv, "/healthz"); res.StatusCode != 200 {
 		t.Errorf("/healthz = %d, want 200: the process is still up", res.StatusCode)
 	}
 }
 
 func TestEveryResponseCarriesSecurityHeaders(t *testing.T) {
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
-	defer srv.Close()
+	srv := webtest.NewPortal(t)
 	for _, path := range []string{"/", "/adresa", "/api/v1/addresses?q=x", "/static/css/site.css", "/missing"} {
-		res, err := http.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
+		res, _ := webtest.Get(t, srv, path)
 		csp := res.Header.Get("Content-Security-Policy")
 		if !strings.Contains(csp, "default-src 'self'") || strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
 			t.Errorf("%s: Content-Security-Policy = %q", path, csp)
@@ -85,24 +60,11 @@ func TestEveryResponseCarriesSecurityHeaders(t *testing.T) {
 
 func TestRequestLogHoldsNoSearchedAddress(t *testing.T) {
 	var logs bytes.Buffer
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t), Logger: slog.New(slog.NewTextHandler(&logs, nil))}))
-	defer srv.Close()
+	srv := webtest.Server(t, web.Config{Pool: demotest.Pool(t), Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 
-	res, err := http.Get(srv.URL + "/api/v1/addresses?q=" + url.QueryEscape("Štefánikova 1163/12"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	res, err = http.PostForm(srv.URL+"/adresa", url.Values{"q": {"Lubina 25"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	res, err = http.Get(srv.URL + "/adresa/2401163")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
+	webtest.Get(t, srv, "/api/v1/addresses?q="+url.QueryEscape("Štefánikova 1163/12"))
+	webtest.PostForm(t, srv, "/adresa", url.Values{"q": {"Lubina 25"}})
+	webtest.Get(t, srv, "/adresa/2401163")
 
 	out := logs.String()
 	if !strings.Contains(out, "route=/api/v1/addresses") || !strings.Contains(out, "status=200") {
@@ -116,43 +78,23 @@ func TestRequestLogHoldsNoSearchedAddress(t *testing.T) {
 }
 
 func TestFindAddressPageWorksWithoutJavaScript(t *testing.T) {
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
-	defer srv.Close()
+	srv := webtest.NewPortal(t)
 
-	res, err := http.PostForm(srv.URL+"/adresa", url.Values{"q": {"stefanikova 12"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode != 200 || !strings.Contains(string(body), `<a href="/adresa/2401163">Štefánikova 1163/12, 742 21 Kopřivnice</a>`) {
+	res, body := webtest.PostForm(t, srv, "/adresa", url.Values{"q": {"stefanikova 12"}})
+	if res.StatusCode != 200 || !strings.Contains(body, `<a href="/adresa/2401163">Štefánikova 1163/12, 742 21 Kopřivnice</a>`) {
 		t.Errorf("results page: status %d\n%s", res.StatusCode, body)
 	}
 
-	res, err = http.PostForm(srv.URL+"/adresa", url.Values{"q": {""}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ = io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), `aria-invalid="true"`) || !strings.Contains(string(body), "Zadejte adresu") {
+	res, body = webtest.PostForm(t, srv, "/adresa", url.Values{"q": {""}})
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `aria-invalid="true"`) || !strings.Contains(body, "Zadejte adresu") {
 		t.Errorf("empty search: status %d\n%s", res.StatusCode, body)
 	}
 
-	res, err = http.Get(srv.URL + "/adresa/2401163")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ = io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode != 200 || !strings.Contains(string(body), "<h1>Štefánikova 1163/12, 742 21 Kopřivnice</h1>") {
+	res, body = webtest.Get(t, srv, "/adresa/2401163")
+	if res.StatusCode != 200 || !strings.Contains(body, "<h1>Štefánikova 1163/12, 742 21 Kopřivnice</h1>") {
 		t.Errorf("address page: status %d\n%s", res.StatusCode, body)
 	}
-	res, err = http.Get(srv.URL + "/adresa/1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
+	res, _ = webtest.Get(t, srv, "/adresa/1")
 	if res.StatusCode != 404 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 		t.Errorf("unknown address page: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}

@@ -1,14 +1,12 @@
 package web_test
 
 import (
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/radnice/radnice/datasets/demotown/demotest"
-	"github.com/radnice/radnice/web"
 	"github.com/radnice/radnice/web/browsertest"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // TestEveryPublicPageIsAccessibleAndValid crawls the demo town's portal from the front page in
@@ -16,8 +14,7 @@ import (
 // page valid for the Nu HTML Checker, and screenshots of each type at 375 and 1280 px kept in
 // test-results/screenshots (RADNICE_ARTEFACTS overrides the folder).
 func TestEveryPublicPageIsAccessibleAndValid(t *testing.T) {
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
-	t.Cleanup(srv.Close)
+	srv := webtest.NewPortal(t)
 	artefacts := os.Getenv("RADNICE_ARTEFACTS")
 	if artefacts == "" {
 		abs, err := filepath.Abs("../test-results")

@@ -3,9 +3,6 @@ package addresses_test
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -13,29 +10,8 @@ import (
 
 	"github.com/radnice/radnice/datasets/demotown/demotest"
 	"github.com/radnice/radnice/web"
+	"github.com/radnice/radnice/web/webtest"
 )
-
-func newServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-// get fetches path and decodes the JSON body into v, returning the response.
-func get(t *testing.T, srv *httptest.Server, path string, v any) *http.Response {
-	t.Helper()
-	res, err := http.Get(srv.URL + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
-	if err := json.Unmarshal(body, v); err != nil {
-		t.Fatalf("GET %s: body is not JSON: %v\n%s", path, err, body)
-	}
-	return res
-}
 
 type problemBody struct {
 	Type          string `json:"type"`
@@ -48,11 +24,11 @@ type problemBody struct {
 }
 
 func TestSearchAPIReturnsItemsWithLabelComponentsAndCoordinates(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	var body struct {
 		Items []map[string]any `json:"items"`
 	}
-	res := get(t, srv, "/api/v1/addresses?q="+url.QueryEscape("Štefánikova 1163/12")+"&limit=2", &body)
+	res := webtest.GetJSON(t, srv, "/api/v1/addresses?q="+url.QueryEscape("Štefánikova 1163/12")+"&limit=2", &body)
 
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/json" {
 		t.Fatalf("status %d, type %q", res.StatusCode, res.Header.Get("Content-Type"))
@@ -91,15 +67,14 @@ func TestSearchAPIReturnsItemsWithLabelComponentsAndCoordinates(t *testing.T) {
 
 func TestAddressAPIGivesNullCoordinatesWhenRUIANHasNone(t *testing.T) {
 	pool := demotest.Pool(t)
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
-	defer srv.Close()
+	srv := webtest.Server(t, web.Config{Pool: pool})
 	var id int64
 	if err := pool.QueryRow(context.Background(), `SELECT code FROM address_points WHERE point_sjtsk IS NULL LIMIT 1`).Scan(&id); err != nil {
 		t.Fatalf("the demo town should have addresses without coordinates: %v", err)
 	}
 
 	var item map[string]any
-	get(t, srv, "/api/v1/addresses/"+strconv.FormatInt(id, 10), &item)
+	webtest.GetJSON(t, srv, "/api/v1/addresses/"+strconv.FormatInt(id, 10), &item)
 
 	for _, k := range []string{"lat", "lon", "sjtsk"} {
 		if v, present := item[k]; !present || v != nil {
@@ -109,9 +84,9 @@ func TestAddressAPIGivesNullCoordinatesWhenRUIANHasNone(t *testing.T) {
 }
 
 func TestAddressAPIAnswersByIDAndProblemDetailsOtherwise(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	var item map[string]any
-	if res := get(t, srv, "/api/v1/addresses/2500025", &item); res.StatusCode != 200 {
+	if res := webtest.GetJSON(t, srv, "/api/v1/addresses/2500025", &item); res.StatusCode != 200 {
 		t.Fatalf("status %d", res.StatusCode)
 	}
 	if item["label"] != "Lubina 25, 742 21 Kopřivnice" || item["street"] != nil {
@@ -119,18 +94,18 @@ func TestAddressAPIAnswersByIDAndProblemDetailsOtherwise(t *testing.T) {
 	}
 
 	var p problemBody
-	res := get(t, srv, "/api/v1/addresses/1", &p)
+	res := webtest.GetJSON(t, srv, "/api/v1/addresses/1", &p)
 	if res.StatusCode != 404 || res.Header.Get("Content-Type") != "application/problem+json" || p.Status != 404 || p.Title != "Not Found" || p.Type == "" {
 		t.Errorf("unknown id: status %d, %+v", res.StatusCode, p)
 	}
-	res = get(t, srv, "/api/v1/addresses/abc", &p)
+	res = webtest.GetJSON(t, srv, "/api/v1/addresses/abc", &p)
 	if res.StatusCode != 400 || p.Status != 400 || len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "id" {
 		t.Errorf("bad id: status %d, %+v", res.StatusCode, p)
 	}
 }
 
 func TestSearchAPIExplainsBadParametersAsProblemDetails(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	cases := []struct {
 		query string
 		param string
@@ -143,7 +118,7 @@ func TestSearchAPIExplainsBadParametersAsProblemDetails(t *testing.T) {
 	}
 	for _, c := range cases {
 		var p problemBody
-		res := get(t, srv, "/api/v1/addresses"+c.query, &p)
+		res := webtest.GetJSON(t, srv, "/api/v1/addresses"+c.query, &p)
 		if res.StatusCode != 400 || res.Header.Get("Content-Type") != "application/problem+json" {
 			t.Errorf("%q: status %d, type %q", c.query, res.StatusCode, res.Header.Get("Content-Type"))
 		}
@@ -152,35 +127,35 @@ func TestSearchAPIExplainsBadParametersAsProblemDetails(t *testing.T) {
 		}
 	}
 	var p problemBody
-	res := get(t, srv, "/api/v1/addresses?q=%2C%3B", &p)
+	res := webtest.GetJSON(t, srv, "/api/v1/addresses?q=%2C%3B", &p)
 	if res.StatusCode != 400 || !strings.Contains(p.Detail, "names no street") {
 		t.Errorf("query of punctuation only: status %d, %+v", res.StatusCode, p)
 	}
 }
 
 func TestNearestAPIFindsTheAddressAtAPosition(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	var item map[string]any
-	get(t, srv, "/api/v1/addresses/2401163", &item)
+	webtest.GetJSON(t, srv, "/api/v1/addresses/2401163", &item)
 	var near map[string]any
 	path := "/api/v1/addresses/nearest?lat=" + jsonNumber(item["lat"]) + "&lon=" + jsonNumber(item["lon"])
-	if res := get(t, srv, path, &near); res.StatusCode != 200 {
+	if res := webtest.GetJSON(t, srv, path, &near); res.StatusCode != 200 {
 		t.Fatalf("status %d", res.StatusCode)
 	}
 	if near["id"] != float64(2401163) || near["distance_m"] != float64(0) {
 		t.Errorf("nearest = %v at %v m", near["label"], near["distance_m"])
 	}
 	var p problemBody
-	res := get(t, srv, "/api/v1/addresses/nearest?lat=100&lon=x", &p)
+	res := webtest.GetJSON(t, srv, "/api/v1/addresses/nearest?lat=100&lon=x", &p)
 	if res.StatusCode != 400 || len(p.InvalidParams) != 2 {
 		t.Errorf("bad coordinates: status %d, %+v", res.StatusCode, p)
 	}
 }
 
 func TestUnknownAPIPathIsAProblemNotAPage(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	var p problemBody
-	if res := get(t, srv, "/api/v1/nothing", &p); res.StatusCode != 404 || p.Status != 404 {
+	if res := webtest.GetJSON(t, srv, "/api/v1/nothing", &p); res.StatusCode != 404 || p.Status != 404 {
 		t.Errorf("status %d, %+v", res.StatusCode, p)
 	}
 }

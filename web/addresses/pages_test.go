@@ -1,39 +1,16 @@
 package addresses_test
 
 import (
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/radnice/radnice/web/webtest"
 )
 
-// page requests path, posting the form's text q unless it is "", and returns the status and
-// the body.
-func page(t *testing.T, srv *httptest.Server, path, q string) (int, string) {
-	t.Helper()
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	var res *http.Response
-	var err error
-	if q != "" {
-		res, err = client.PostForm(srv.URL+path, url.Values{"q": {q}})
-	} else {
-		res, err = client.Get(srv.URL + path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.StatusCode, string(body)
-}
-
 func TestAddressPagesSpeakCzechAndEnglishUnderEn(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	for _, c := range []struct {
 		path, q string
 		status  int
@@ -54,9 +31,15 @@ func TestAddressPagesSpeakCzechAndEnglishUnderEn(t *testing.T) {
 			"<h1>Štefánikova 1163/12, 742 21 Kopřivnice</h1>", "<dt>Municipality</dt><dd>Kopřivnice</dd>", "<dt>Street</dt>",
 			"<dt>Building number (číslo popisné)</dt><dd>1163</dd>", "<dt>Postcode</dt>", "<dd>49.53106° N, 18.17323° E (WGS84)</dd>"}},
 	} {
-		status, body := page(t, srv, c.path, c.q)
-		if status != c.status {
-			t.Errorf("%s %q: status %d, want %d", c.path, c.q, status, c.status)
+		var res *http.Response
+		var body string
+		if c.q != "" {
+			res, body = webtest.PostForm(t, srv, c.path, url.Values{"q": {c.q}})
+		} else {
+			res, body = webtest.Get(t, srv, c.path)
+		}
+		if res.StatusCode != c.status {
+			t.Errorf("%s %q: status %d, want %d", c.path, c.q, res.StatusCode, c.status)
 		}
 		for _, want := range c.want {
 			if !strings.Contains(body, want) {

@@ -8,26 +8,18 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"github.com/radnice/radnice/datasets/demotown/demotest"
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web"
 	"github.com/radnice/radnice/web/admin"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 const reportPath = "/api/v1/admin/reports/areas"
 
-func newServer(t *testing.T) (*httptest.Server, *pgxpool.Pool) {
-	t.Helper()
-	pool := demotest.Pool(t)
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
-	t.Cleanup(srv.Close)
-	return srv, pool
-}
-
 func TestTheAreaReportNeedsAKeyWithTheReportsScope(t *testing.T) {
-	srv, pool := newServer(t)
+	pool := demotest.Pool(t)
+	srv := webtest.Server(t, web.Config{Pool: pool})
 	keys := admin.NewKeys(pool)
 	ctx := context.Background()
 	good, err := keys.Create(ctx, "spisova-sluzba", []string{admin.ScopeReports})
@@ -57,7 +49,7 @@ func TestTheAreaReportNeedsAKeyWithTheReportsScope(t *testing.T) {
 		{"a revoked key", revoked, http.StatusUnauthorized, `Bearer realm="radnice", error="invalid_token"`},
 		{"a key without the scope", "radnice_jiny", http.StatusForbidden, `Bearer realm="radnice", error="insufficient_scope", scope="reports"`},
 	} {
-		resp := do(t, srv.URL+reportPath, c.key)
+		resp, _ := get(t, srv, reportPath, c.key)
 		if resp.StatusCode != c.status || resp.Header.Get("WWW-Authenticate") != c.challenge {
 			t.Errorf("%s: %d %q, want %d %q", c.name, resp.StatusCode, resp.Header.Get("WWW-Authenticate"), c.status, c.challenge)
 		}
@@ -66,7 +58,7 @@ func TestTheAreaReportNeedsAKeyWithTheReportsScope(t *testing.T) {
 		}
 	}
 
-	resp := do(t, srv.URL+reportPath+"?date=2027-09-20", good)
+	resp, body := get(t, srv, reportPath+"?date=2027-09-20", good)
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("with a good key: %d", resp.StatusCode)
 	}
@@ -74,7 +66,7 @@ func TestTheAreaReportNeedsAKeyWithTheReportsScope(t *testing.T) {
 		t.Errorf("Cache-Control %q, want no-store", cc)
 	}
 	var rep geo.AreaReport
-	if err := json.NewDecoder(resp.Body).Decode(&rep); err != nil {
+	if err := json.NewDecoder(strings.NewReader(body)).Decode(&rep); err != nil {
 		t.Fatal(err)
 	}
 	if rep.Date != "2027-09-20" || len(rep.Layers) != 4 {
@@ -96,27 +88,18 @@ func TestTheAreaReportNeedsAKeyWithTheReportsScope(t *testing.T) {
 		}
 	}
 
-	if resp := do(t, srv.URL+reportPath+"?date=20.9.2027", good); resp.StatusCode != http.StatusBadRequest {
+	if resp, _ := get(t, srv, reportPath+"?date=20.9.2027", good); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("a Czech-written date: %d, want 400", resp.StatusCode)
 	}
 }
 
-// do sends GET url with key as the bearer token (none when empty); the body is closed with the test.
-func do(t *testing.T, url, key string) *http.Response {
+// get GETs path from srv with key as the bearer token (none when empty).
+func get(t *testing.T, srv *httptest.Server, path, key string) (*http.Response, string) {
 	t.Helper()
-	req, err := http.NewRequest("GET", url, nil)
-	if err != nil {
-		t.Fatal(err)
+	if key == "" {
+		return webtest.Get(t, srv, path)
 	}
-	if key != "" {
-		req.Header.Set("Authorization", "Bearer "+key)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { resp.Body.Close() })
-	return resp
+	return webtest.Get(t, srv, path, "Authorization", "Bearer "+key)
 }
 
 func TestKeysAreCheckedWhenMade(t *testing.T) {

@@ -1,61 +1,35 @@
 package contacts_test
 
 import (
-	"html"
-	"io"
-	"net/http"
 	"net/http/httptest"
-	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/radnice/radnice/datasets/demotown/demotest"
-	"github.com/radnice/radnice/web"
 	"github.com/radnice/radnice/web/contacts"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // newServer serves the portal over the demo town, on Monday 23 November 2026 at 9:00 in Prague.
 func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
 	contacts.SetNow(t, inPrague(2026, 11, 23, 9, 0))
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
-	t.Cleanup(srv.Close)
-	return srv
+	return webtest.NewPortal(t)
 }
 
-func get(t *testing.T, srv *httptest.Server, path string) (*http.Response, string) {
-	t.Helper()
-	res, err := srv.Client().Get(srv.URL + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, string(body)
-}
-
-var (
-	tags  = regexp.MustCompile(`<[^>]*>`)
-	space = regexp.MustCompile(`\s+`)
-)
-
-// mainText is the text of a page's main content, tags dropped and white space collapsed.
+// mainText is the text of a page's main content, without the line-break hints <wbr>.
 func mainText(page string) string {
 	page = strings.ReplaceAll(page, "<wbr>", "")
 	start, end := strings.Index(page, "<main"), strings.Index(page, "</main>")
 	if start < 0 || end < start {
 		return ""
 	}
-	return strings.TrimSpace(space.ReplaceAllString(html.UnescapeString(tags.ReplaceAllString(page[start:end], " ")), " "))
+	return webtest.Text(page[start:end])
 }
 
 // expectPage checks a page's status and that its HTML holds each of want.
 func expectPage(t *testing.T, srv *httptest.Server, path string, status int, want ...string) string {
 	t.Helper()
-	res, page := get(t, srv, path)
+	res, page := webtest.Get(t, srv, path)
 	if res.StatusCode != status || res.Header.Get("Content-Type") != "text/html; charset=utf-8" {
 		t.Errorf("%s: status %d, type %q; want %d", path, res.StatusCode, res.Header.Get("Content-Type"), status)
 	}
@@ -88,7 +62,7 @@ func TestTheContactsPageShowsTheHoursTheTreeAndASearchForm(t *testing.T) {
 
 func TestSearchAnswersWhoHandlesAMatterWithoutJavaScript(t *testing.T) {
 	srv := newServer(t)
-	res, page := get(t, srv, "/kontakty/hledat?q=poplatek+za+psa")
+	res, page := webtest.Get(t, srv, "/kontakty/hledat?q=poplatek+za+psa")
 	text := mainText(page)
 	if res.StatusCode != 200 || res.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("status %d, Cache-Control %q", res.StatusCode, res.Header.Get("Cache-Control"))
@@ -114,11 +88,11 @@ func TestSearchAnswersWhoHandlesAMatterWithoutJavaScript(t *testing.T) {
 		}
 	}
 
-	_, page = get(t, srv, "/kontakty/hledat?q=Novak")
+	_, page = webtest.Get(t, srv, "/kontakty/hledat?q=Novak")
 	if text := mainText(page); !strings.Contains(text, "Lidé Pavel Novák referent místních poplatků Oddělení místních poplatků (Odbor ekonomický)") {
 		t.Errorf("a search by name lists people with their department:\n%s", text)
 	}
-	_, page = get(t, srv, "/kontakty/hledat?q=xyzzy")
+	_, page = webtest.Get(t, srv, "/kontakty/hledat?q=xyzzy")
 	if !strings.Contains(mainText(page), "Nic jsme nenašli.") {
 		t.Error("a search that finds nothing must say so")
 	}
@@ -189,7 +163,7 @@ func TestTheContactsSpeakEnglishUnderEn(t *testing.T) {
 
 func TestTheVCardDownloads(t *testing.T) {
 	srv := newServer(t)
-	res, body := get(t, srv, "/kontakty/osoba/11.vcf")
+	res, body := webtest.Get(t, srv, "/kontakty/osoba/11.vcf")
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "text/vcard; charset=utf-8" ||
 		res.Header.Get("Content-Disposition") != "attachment; filename=jana-novakova.vcf" {
 		t.Errorf("status %d, headers %v", res.StatusCode, res.Header)

@@ -38,7 +38,7 @@ func (c *StatusCache) Status(ctx context.Context, now time.Time) (Status, error)
 
 // FooterLine is the status line for the page frame's footer; nothing when the hours cannot be read.
 func (c *StatusCache) FooterLine(ctx context.Context) templ.Component {
-	st, err := c.Status(ctx, time.Now())
+	st, err := c.Status(ctx, now())
 	if err != nil {
 		return templ.NopComponent
 	}

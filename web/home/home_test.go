@@ -1,38 +1,20 @@
 package home_test
 
 import (
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"github.com/radnice/radnice/datasets/demotown/demotest"
-	"github.com/radnice/radnice/web"
+	"github.com/radnice/radnice/web/webtest"
 )
 
-func get(t *testing.T, srv *httptest.Server, path string) (*http.Response, string) {
-	t.Helper()
-	resp, err := http.Get(srv.URL + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, string(body)
-}
-
 func TestThePagesSpeakCzechAndEnglishUnderEn(t *testing.T) {
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
-	t.Cleanup(srv.Close)
+	srv := webtest.NewPortal(t)
 	for _, c := range []struct {
 		path string
 		want []string
 	}{
-		{"/", []string{`<html lang="cs">`, "<title>Portál občana – Město Kopřivnice</title>", `<a href="/kde-volim">Kde volím</a>`,
+		{"/", []string{`<html lang="cs">`, `<a href="/zivotni-situace/kategorie/rodina-a-deti">`, "Nově na úřední desce", `class="office-status`, "<title>Portál občana – Město Kopřivnice</title>", `<a href="/kde-volim">Kde volím</a>`,
 			`<a class="lang-switch" href="/en/" lang="en" hreflang="en">English</a>`, `<a href="/uredni-deska">Úřední deska</a>`,
 			"IČO: 00298077", "Datová schránka: k8ppbxe"}},
 		{"/en/", []string{`<html lang="en">`, "<title>Citizen portal – Town of Kopřivnice</title>", `<a href="/en/kde-volim">Where do I vote</a>`,
@@ -42,7 +24,7 @@ func TestThePagesSpeakCzechAndEnglishUnderEn(t *testing.T) {
 		{"/en/prohlaseni-o-pristupnosti", []string{"Act No. 99/2019 Coll.", "20 November 2026", `<a class="lang-switch" href="/prohlaseni-o-pristupnosti" lang="cs"`}},
 		{"/otevrena-data", []string{`href="/uredni-deska.jsonld"`, `href="/uredni-deska.atom"`}},
 	} {
-		resp, body := get(t, srv, c.path)
+		resp, body := webtest.Get(t, srv, c.path)
 		if resp.StatusCode != http.StatusOK {
 			t.Errorf("%s: status %d", c.path, resp.StatusCode)
 		}
@@ -55,13 +37,12 @@ func TestThePagesSpeakCzechAndEnglishUnderEn(t *testing.T) {
 }
 
 func TestTheTownsCoatOfArmsAndColoursAreServed(t *testing.T) {
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
-	t.Cleanup(srv.Close)
-	resp, body := get(t, srv, "/mesto/znak")
+	srv := webtest.NewPortal(t)
+	resp, body := webtest.Get(t, srv, "/mesto/znak")
 	if resp.Header.Get("Content-Type") != "image/svg+xml" || !strings.HasPrefix(body, "<svg") {
 		t.Errorf("coat of arms: %s %.40q", resp.Header.Get("Content-Type"), body)
 	}
-	resp, body = get(t, srv, "/mesto/barvy.css")
+	resp, body = webtest.Get(t, srv, "/mesto/barvy.css")
 	if resp.Header.Get("Content-Type") != "text/css; charset=utf-8" || !strings.Contains(body, "--accent:#0b5cad") || !strings.Contains(body, "--accent:#7cb8ff") {
 		t.Errorf("colours: %s %q", resp.Header.Get("Content-Type"), body)
 	}

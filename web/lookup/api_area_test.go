@@ -7,14 +7,15 @@ import (
 	"testing"
 
 	"github.com/radnice/radnice/web/lookup"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // areaIDs are the ids of the areas the answer page at path draws, in page order.
 func areaIDs(t *testing.T, srv *httptest.Server, path string) []string {
 	t.Helper()
-	_, body := fetch(t, srv, path)
+	_, body := webtest.Get(t, srv, path)
 	var ids []string
-	for _, f := range figures.FindAllStringSubmatch(string(body), -1) {
+	for _, f := range figures.FindAllStringSubmatch(body, -1) {
 		ids = append(ids, f[1])
 	}
 	return ids
@@ -38,7 +39,7 @@ func TestAreaAnswersAGeoJSONFeatureInWGS84(t *testing.T) {
 		t.Fatalf("area ids %v, want the five areas of Štefánikova 1163/12", ids)
 	}
 	var f featureDoc
-	res := getJSON(t, srv, "/api/v1/areas/"+ids[0], &f)
+	res := webtest.GetJSON(t, srv, "/api/v1/areas/"+ids[0], &f)
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/geo+json" ||
 		res.Header.Get("Cache-Control") != "public, max-age=300" || res.Header.Get("ETag") == "" ||
 		res.Header.Get("Access-Control-Allow-Origin") != "*" {
@@ -65,12 +66,12 @@ func TestAreaAnswersAGeoJSONFeatureInWGS84(t *testing.T) {
 	}
 
 	var zone featureDoc
-	getJSON(t, srv, "/api/v1/areas/"+ids[1], &zone)
+	webtest.GetJSON(t, srv, "/api/v1/areas/"+ids[1], &zone)
 	if zone.Properties["layer"] != "waste" || zone.Properties["code"] != "A" || zone.Properties["number"] != nil {
 		t.Errorf("waste zone properties %v, want layer waste, code A and no number", zone.Properties)
 	}
 
-	res, body := fetch(t, srv, "/api/v1/areas/"+ids[0], "If-None-Match", res.Header.Get("ETag"))
+	res, body := webtest.Get(t, srv, "/api/v1/areas/"+ids[0], "If-None-Match", res.Header.Get("ETag"))
 	if res.StatusCode != 304 || len(body) != 0 {
 		t.Errorf("revalidation: status %d, body %q; want 304", res.StatusCode, body)
 	}
@@ -80,13 +81,13 @@ func TestAreaRefusesAMalformedIDAndDoesNotFindAnUnknownOne(t *testing.T) {
 	srv := newServer(t)
 	for _, id := range []string{"abc", "0", "-3", "2147483648", "1.5"} {
 		var p problemDoc
-		res := getJSON(t, srv, "/api/v1/areas/"+id, &p)
+		res := webtest.GetJSON(t, srv, "/api/v1/areas/"+id, &p)
 		if res.StatusCode != 400 || res.Header.Get("Content-Type") != "application/problem+json" || strings.Join(p.paramNames(), ",") != "id" {
 			t.Errorf("id %q: status %d, problem %+v; want 400 naming id", id, res.StatusCode, p)
 		}
 	}
 	var p problemDoc
-	res := getJSON(t, srv, "/api/v1/areas/2147483647", &p)
+	res := webtest.GetJSON(t, srv, "/api/v1/areas/2147483647", &p)
 	if res.StatusCode != 404 || res.Header.Get("Content-Type") != "application/problem+json" || p.Detail != "Area 2147483647 does not exist." {
 		t.Errorf("unknown area: status %d, problem %+v; want 404", res.StatusCode, p)
 	}
@@ -96,17 +97,17 @@ func TestMapsCarryTheConfiguredBasemapForTheScript(t *testing.T) {
 	srv := newServerWith(t, lookup.Config{Basemap: lookup.Basemap{
 		URL: "https://{s}.tile.example.org/{z}/{x}/{y}.png", Attribution: `© <a href="https://example.org/">Example</a>`,
 	}})
-	res, body := fetch(t, srv, "/svoz-odpadu/2401163")
+	res, body := webtest.Get(t, srv, "/svoz-odpadu/2401163")
 	want := ` data-tiles="https://{s}.tile.example.org/{z}/{x}/{y}.png" data-attribution="© &lt;a href=&#34;https://example.org/&#34;&gt;Example&lt;/a&gt;"`
-	if f := figures.FindStringSubmatch(string(body)); f == nil || f[3] != want {
+	if f := figures.FindStringSubmatch(body); f == nil || f[3] != want {
 		t.Errorf("the map's figure has not the attributes%s:\n%s", want, body)
 	}
 	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "img-src 'self' data: https://*.tile.example.org;") {
 		t.Errorf("Content-Security-Policy %q does not allow the tiles", csp)
 	}
 
-	res, body = fetch(t, newServer(t), "/svoz-odpadu/2401163")
-	if f := figures.FindStringSubmatch(string(body)); f == nil || f[3] != "" {
+	res, body = webtest.Get(t, newServer(t), "/svoz-odpadu/2401163")
+	if f := figures.FindStringSubmatch(body); f == nil || f[3] != "" {
 		t.Errorf("without a basemap the map's figure names tiles:\n%s", body)
 	}
 	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "img-src 'self' data:;") {

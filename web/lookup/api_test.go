@@ -8,12 +8,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/radnice/radnice/web/webtest"
 )
 
 func TestLookupByAddressAnswersPollingWasteAndSchoolsInOneDocument(t *testing.T) {
 	srv := newServer(t)
 	var doc map[string]any
-	res := getJSON(t, srv, "/api/v1/lookup?address=2401163", &doc)
+	res := webtest.GetJSON(t, srv, "/api/v1/lookup?address=2401163", &doc)
 
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/json" {
 		t.Fatalf("status %d, type %q", res.StatusCode, res.Header.Get("Content-Type"))
@@ -117,7 +119,7 @@ func TestLookupSaysWhyWhenTheDataDoesNotSettleIt(t *testing.T) {
 	srv := newServer(t)
 
 	var nowhere map[string]any
-	getJSON(t, srv, "/api/v1/lookup?address=2500025", &nowhere)
+	webtest.GetJSON(t, srv, "/api/v1/lookup?address=2500025", &nowhere)
 	for _, path := range []string{"polling", "waste", "schools.zs", "schools.ms"} {
 		answer := dig(nowhere, path)
 		if answer["covered"] != false || answer["reason"] != "no_area" || answer["message"] == "" || answer["message"] == nil {
@@ -129,7 +131,7 @@ func TestLookupSaysWhyWhenTheDataDoesNotSettleIt(t *testing.T) {
 	}
 
 	var noRoom map[string]any
-	getJSON(t, srv, "/api/v1/lookup?address=9837751", &noRoom)
+	webtest.GetJSON(t, srv, "/api/v1/lookup?address=9837751", &noRoom)
 	polling := dig(noRoom, "polling")
 	if polling["covered"] != false || polling["reason"] != "no_station" || polling["station"] != nil {
 		t.Errorf("Nádražní 1545/15 polling = %v, want no_station", polling)
@@ -142,7 +144,7 @@ func TestLookupSaysWhyWhenTheDataDoesNotSettleIt(t *testing.T) {
 func TestLookupDateParameterChoosesTheDay(t *testing.T) {
 	srv := newServer(t)
 	var doc map[string]any
-	getJSON(t, srv, "/api/v1/lookup?address=2401163&date=2027-10-10", &doc)
+	webtest.GetJSON(t, srv, "/api/v1/lookup?address=2401163&date=2027-10-10", &doc)
 
 	if doc["date"] != "2027-10-10" {
 		t.Errorf("date = %v", doc["date"])
@@ -171,7 +173,7 @@ func TestLookupByTextAnswersForTheOneAddressItMeans(t *testing.T) {
 	}
 	for _, c := range cases {
 		var doc lookupDoc
-		res := getJSON(t, srv, "/api/v1/lookup?q="+url.QueryEscape(c.q), &doc)
+		res := webtest.GetJSON(t, srv, "/api/v1/lookup?q="+url.QueryEscape(c.q), &doc)
 		if res.StatusCode != 200 || doc.Address.ID != c.want || doc.Date != "2027-09-20" {
 			t.Errorf("q=%q (%s): status %d, address %d, date %q; want a lookup of %d", c.q, c.why, res.StatusCode, doc.Address.ID, doc.Date, c.want)
 		}
@@ -181,7 +183,7 @@ func TestLookupByTextAnswersForTheOneAddressItMeans(t *testing.T) {
 func TestLookupByAmbiguousTextOffersCandidatesInstead(t *testing.T) {
 	srv := newServer(t)
 	var doc map[string]any
-	res := getJSON(t, srv, "/api/v1/lookup?q="+url.QueryEscape("stefanikova 12"), &doc)
+	res := webtest.GetJSON(t, srv, "/api/v1/lookup?q="+url.QueryEscape("stefanikova 12"), &doc)
 
 	if res.StatusCode != 200 {
 		t.Fatalf("status %d", res.StatusCode)
@@ -199,7 +201,7 @@ func TestLookupByAmbiguousTextOffersCandidatesInstead(t *testing.T) {
 	}
 
 	var none map[string]any
-	getJSON(t, srv, "/api/v1/lookup?q="+url.QueryEscape("Lubina 99999"), &none)
+	webtest.GetJSON(t, srv, "/api/v1/lookup?q="+url.QueryEscape("Lubina 99999"), &none)
 	if !jsonEqual(none, map[string]any{"candidates": []any{}}) {
 		t.Errorf("a text that finds nothing: %v, want no candidates", none)
 	}
@@ -208,11 +210,11 @@ func TestLookupByAmbiguousTextOffersCandidatesInstead(t *testing.T) {
 func TestLookupByPositionUsesTheNearestAddress(t *testing.T) {
 	srv := newServer(t)
 	var here lookupDoc
-	getJSON(t, srv, "/api/v1/lookup?address=2401163", &here)
+	webtest.GetJSON(t, srv, "/api/v1/lookup?address=2401163", &here)
 
 	var doc map[string]any
 	path := "/api/v1/lookup?lat=" + strconv.FormatFloat(here.Address.Lat, 'f', -1, 64) + "&lon=" + strconv.FormatFloat(here.Address.Lon, 'f', -1, 64)
-	res := getJSON(t, srv, path, &doc)
+	res := webtest.GetJSON(t, srv, path, &doc)
 	if res.StatusCode != 200 || dig(doc, "address")["id"] != float64(stefanikova) || doc["distance_m"] != float64(0) {
 		t.Errorf("status %d, address %v at %v m; want Štefánikova 1163/12 at 0 m", res.StatusCode, dig(doc, "address")["label"], doc["distance_m"])
 	}
@@ -242,7 +244,7 @@ func TestLookupRefusesBadParametersAsProblemDetails(t *testing.T) {
 	}
 	for _, c := range cases {
 		var p problemDoc
-		res := getJSON(t, srv, "/api/v1/lookup"+c.query, &p)
+		res := webtest.GetJSON(t, srv, "/api/v1/lookup"+c.query, &p)
 		if res.StatusCode != 400 || res.Header.Get("Content-Type") != "application/problem+json" || p.Status != 400 || p.Detail == "" {
 			t.Errorf("%q: status %d, type %q, %+v", c.query, res.StatusCode, res.Header.Get("Content-Type"), p)
 		}
@@ -255,7 +257,7 @@ func TestLookupRefusesBadParametersAsProblemDetails(t *testing.T) {
 func TestLookupOfAnUnknownAddressIsNotFound(t *testing.T) {
 	srv := newServer(t)
 	var p problemDoc
-	res := getJSON(t, srv, "/api/v1/lookup?address=1", &p)
+	res := webtest.GetJSON(t, srv, "/api/v1/lookup?address=1", &p)
 	if res.StatusCode != 404 || p.Status != 404 || p.Title != "Not Found" || res.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("status %d, cache %q, %+v", res.StatusCode, res.Header.Get("Cache-Control"), p)
 	}
@@ -264,26 +266,26 @@ func TestLookupOfAnUnknownAddressIsNotFound(t *testing.T) {
 func TestLookupAnswersCarryAnETagAndRevalidateTo304(t *testing.T) {
 	srv := newServer(t)
 	const path = "/api/v1/lookup?address=2401163"
-	res, body := fetch(t, srv, path)
+	res, body := webtest.Get(t, srv, path)
 	etag := res.Header.Get("ETag")
 	if len(etag) < 10 || etag[0] != '"' || res.Header.Get("Cache-Control") != "public, max-age=300" {
 		t.Fatalf("ETag %q, Cache-Control %q", etag, res.Header.Get("Cache-Control"))
 	}
-	if again, body2 := fetch(t, srv, path); again.Header.Get("ETag") != etag || string(body2) != string(body) {
+	if again, body2 := webtest.Get(t, srv, path); again.Header.Get("ETag") != etag || body2 != body {
 		t.Errorf("the same answer must have the same ETag: %q, then %q", etag, again.Header.Get("ETag"))
 	}
 
 	for _, inm := range []string{etag, "W/" + etag, `"other", ` + etag, "*"} {
-		res, body := fetch(t, srv, path, "If-None-Match", inm)
+		res, body := webtest.Get(t, srv, path, "If-None-Match", inm)
 		if res.StatusCode != 304 || len(body) != 0 || res.Header.Get("ETag") != etag || res.Header.Get("Cache-Control") != "public, max-age=300" {
 			t.Errorf("If-None-Match %s: status %d, %d bytes, ETag %q, Cache-Control %q; want 304 without a body",
 				inm, res.StatusCode, len(body), res.Header.Get("ETag"), res.Header.Get("Cache-Control"))
 		}
 	}
-	if res, _ := fetch(t, srv, path, "If-None-Match", `"stale"`); res.StatusCode != 200 {
+	if res, _ := webtest.Get(t, srv, path, "If-None-Match", `"stale"`); res.StatusCode != 200 {
 		t.Errorf("a stale ETag: status %d, want 200", res.StatusCode)
 	}
-	if res, _ := fetch(t, srv, "/api/v1/lookup?address=2401163&date=2027-10-10", "If-None-Match", etag); res.StatusCode != 200 || res.Header.Get("ETag") == etag {
+	if res, _ := webtest.Get(t, srv, "/api/v1/lookup?address=2401163&date=2027-10-10", "If-None-Match", etag); res.StatusCode != 200 || res.Header.Get("ETag") == etag {
 		t.Errorf("another day's answer: status %d, ETag %q; want a new answer", res.StatusCode, res.Header.Get("ETag"))
 	}
 }
@@ -295,7 +297,7 @@ func TestLookupByTextOrPositionStaysOutOfSharedCaches(t *testing.T) {
 		"/api/v1/lookup?q=" + url.QueryEscape("stefanikova 12"),
 		"/api/v1/lookup?lat=49.531&lon=18.173",
 	} {
-		res, _ := fetch(t, srv, path)
+		res, _ := webtest.Get(t, srv, path)
 		if res.StatusCode != 200 || res.Header.Get("Cache-Control") != "private, max-age=300" || res.Header.Get("ETag") == "" {
 			t.Errorf("%s: status %d, Cache-Control %q, ETag %q", path, res.StatusCode, res.Header.Get("Cache-Control"), res.Header.Get("ETag"))
 		}
@@ -305,7 +307,7 @@ func TestLookupByTextOrPositionStaysOutOfSharedCaches(t *testing.T) {
 func TestAPIAllowsCrossOriginGETsWithoutCredentials(t *testing.T) {
 	srv := newServer(t)
 	for _, path := range []string{"/api/v1/lookup?address=2401163", "/api/v1/addresses?q=lubina", "/api/v1/waste/2401163.ics", "/api/v1/lookup"} {
-		res, _ := fetch(t, srv, path, "Origin", "https://example.org")
+		res, _ := webtest.Get(t, srv, path, "Origin", "https://example.org")
 		if res.Header.Get("Access-Control-Allow-Origin") != "*" || res.Header.Get("Access-Control-Allow-Credentials") != "" {
 			t.Errorf("GET %s: Allow-Origin %q, Allow-Credentials %q", path, res.Header.Get("Access-Control-Allow-Origin"), res.Header.Get("Access-Control-Allow-Credentials"))
 		}
@@ -318,7 +320,7 @@ func TestAPIAllowsCrossOriginGETsWithoutCredentials(t *testing.T) {
 	req.Header.Set("Origin", "https://example.org")
 	req.Header.Set("Access-Control-Request-Method", "GET")
 	req.Header.Set("Access-Control-Request-Headers", "if-none-match")
-	res, body := do(t, req)
+	res, body := webtest.Do(t, req)
 	if res.StatusCode != 204 || len(body) != 0 {
 		t.Errorf("preflight: status %d, body %q; want 204", res.StatusCode, body)
 	}
@@ -334,7 +336,7 @@ func TestAPIAllowsCrossOriginGETsWithoutCredentials(t *testing.T) {
 		}
 	}
 
-	if res, _ := fetch(t, srv, "/kde-volim", "Origin", "https://example.org"); res.Header.Get("Access-Control-Allow-Origin") != "" {
+	if res, _ := webtest.Get(t, srv, "/kde-volim", "Origin", "https://example.org"); res.Header.Get("Access-Control-Allow-Origin") != "" {
 		t.Errorf("pages are not shared across origins: Allow-Origin %q", res.Header.Get("Access-Control-Allow-Origin"))
 	}
 }

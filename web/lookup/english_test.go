@@ -1,9 +1,12 @@
 package lookup_test
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // pageLinks are the paths the links in a page's main content lead to.
@@ -11,9 +14,8 @@ var pageLinks = regexp.MustCompile(`href="([^"]*)"`)
 
 // expectEnglish checks that an English page is marked as English and that the links of its
 // content keep the reader in English: to English pages, or to the API, which has no language.
-func expectEnglish(t *testing.T, path string, body []byte) {
+func expectEnglish(t *testing.T, path, page string) {
 	t.Helper()
-	page := string(body)
 	if !strings.Contains(page, `<html lang="en">`) {
 		t.Errorf("%s is not marked as English", path)
 	}
@@ -36,9 +38,8 @@ func TestEnglishFormsPostToEnglishPagesAndTheirAutocompleteSpeaksEnglish(t *test
 		{"/en/spadova-skola", "Catchment school"},
 		{"/en/moje-adresa", "My address"},
 	} {
-		_, body := fetch(t, srv, p.path)
-		expectEnglish(t, p.path, body)
-		page := string(body)
+		_, page := webtest.Get(t, srv, p.path)
+		expectEnglish(t, p.path, page)
 		for _, want := range []string{
 			"<title>" + p.title + " – Town of Kopřivnice</title>",
 			"<h1>" + p.title + "</h1>",
@@ -57,30 +58,30 @@ func TestEnglishFormsPostToEnglishPagesAndTheirAutocompleteSpeaksEnglish(t *test
 
 func TestEnglishFormLeadsToTheEnglishAnswerOrListsEnglishLinks(t *testing.T) {
 	srv := newServer(t)
-	res, _ := postForm(t, srv, "/en/kde-volim", "Štefánikova 1163/12")
+	res, _ := webtest.PostForm(t, srv, "/en/kde-volim", url.Values{"q": {"Štefánikova 1163/12"}})
 	if res.StatusCode != 303 || res.Header.Get("Location") != "/en/kde-volim/2401163" {
 		t.Errorf("status %d, Location %q; want 303 to /en/kde-volim/2401163", res.StatusCode, res.Header.Get("Location"))
 	}
 
-	_, body := postForm(t, srv, "/en/svoz-odpadu", "stefanikova 12")
+	_, body := webtest.PostForm(t, srv, "/en/svoz-odpadu", url.Values{"q": {"stefanikova 12"}})
 	expectEnglish(t, "results", body)
 	for _, want := range []string{
 		`<h2 id="vysledky">Results</h2><p>Several addresses match. Choose yours:</p>`,
 		`<a href="/en/svoz-odpadu/2401163">Štefánikova 1163/12, 742 21 Kopřivnice</a>`,
 	} {
-		if !strings.Contains(string(body), want) {
+		if !strings.Contains(body, want) {
 			t.Errorf("the results lack %s", want)
 		}
 	}
 
-	_, body = postForm(t, srv, "/en/svoz-odpadu", "Lubina 99999")
-	if !strings.Contains(pageText(body), "We did not find the address.") {
-		t.Errorf("a text that finds nothing must say so in English:\n%s", pageText(body))
+	_, body = webtest.PostForm(t, srv, "/en/svoz-odpadu", url.Values{"q": {"Lubina 99999"}})
+	if !strings.Contains(webtest.Text(body), "We did not find the address.") {
+		t.Errorf("a text that finds nothing must say so in English:\n%s", webtest.Text(body))
 	}
 
-	res, body = postForm(t, srv, "/en/kde-volim", "")
-	text := pageText(body)
-	if res.StatusCode != 422 || !strings.Contains(string(body), "<title>Error: Where do I vote – Town of Kopřivnice</title>") ||
+	res, body = webtest.PostForm(t, srv, "/en/kde-volim", url.Values{"q": {""}})
+	text := webtest.Text(body)
+	if res.StatusCode != 422 || !strings.Contains(body, "<title>Error: Where do I vote – Town of Kopřivnice</title>") ||
 		!strings.Contains(text, "The search did not work Enter the address you are looking for.") ||
 		!strings.Contains(text, "Error: Enter the address you are looking for.") {
 		t.Errorf("an empty English form: status %d, want 422 with the error in English\n%s", res.StatusCode, text)
@@ -119,12 +120,12 @@ func TestEnglishAnswersTellTheSameInEnglishWithEnglishDates(t *testing.T) {
 			"Your address belongs to polling district no. 2 . The polling station of district no. 2 has not been published for this election yet.",
 		},
 	} {
-		res, body := fetch(t, srv, path)
+		res, body := webtest.Get(t, srv, path)
 		if res.StatusCode != 200 {
 			t.Fatalf("%s: status %d", path, res.StatusCode)
 		}
 		expectEnglish(t, path, body)
-		text := pageText(body)
+		text := webtest.Text(body)
 		for _, want := range wants {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s does not say %q:\n%s", path, want, text)
@@ -135,8 +136,7 @@ func TestEnglishAnswersTellTheSameInEnglishWithEnglishDates(t *testing.T) {
 
 func TestEnglishMapsAreNamedInEnglish(t *testing.T) {
 	srv := newServer(t)
-	_, body := fetch(t, srv, "/en/moje-adresa/2401163")
-	page := string(body)
+	_, page := webtest.Get(t, srv, "/en/moje-adresa/2401163")
 	for _, want := range []string{
 		"<title>Map of polling district no. 1 with the polling station and your address</title>",
 		"<title>Map of waste zone “Oblast A, sever” with your address</title>",
@@ -153,17 +153,17 @@ func TestEnglishMapsAreNamedInEnglish(t *testing.T) {
 
 func TestEnglishAnswersMarkTheCzechOfTheDataAsCzech(t *testing.T) {
 	srv := newServer(t)
-	_, body := fetch(t, srv, "/en/moje-adresa/2401163")
+	_, body := webtest.Get(t, srv, "/en/moje-adresa/2401163")
 	for _, want := range []string{
 		`<h3><span lang="cs">Volby do zastupitelstva Moravskoslezského kraje</span></h3>`,
 		`<dd><span lang="cs">Vchod ze dvora; bezbariérový přístup</span></dd>`,
 		`<th scope="row"><span lang="cs">směsný</span></th>`,
 	} {
-		if !strings.Contains(string(body), want) {
+		if !strings.Contains(body, want) {
 			t.Errorf("the English page lacks %s", want)
 		}
 	}
-	if _, body := fetch(t, srv, "/moje-adresa/2401163"); strings.Contains(string(body), `<span lang="cs">`) {
+	if _, body := webtest.Get(t, srv, "/moje-adresa/2401163"); strings.Contains(body, `<span lang="cs">`) {
 		t.Error("the Czech page marks Czech texts as Czech again")
 	}
 }

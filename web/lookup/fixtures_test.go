@@ -12,6 +12,7 @@ import (
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web"
 	"github.com/radnice/radnice/web/lookup"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // The demo town's address points the fixtures are built around.
@@ -50,9 +51,7 @@ func newServerWith(t *testing.T, cfg lookup.Config) *httptest.Server {
 		}
 	})
 	lookup.SetClock(t, testNow)
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool, Lookup: cfg}))
-	t.Cleanup(srv.Close)
-	return srv
+	return webtest.Server(t, web.Config{Pool: pool, Lookup: cfg})
 }
 
 // seedTown gives the town, through the geo store, what the lookups read:

@@ -11,16 +11,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/radnice/radnice/geo"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 func TestWasteCalendarIsAnICalendarFileThatIcalJSReads(t *testing.T) {
 	srv := newServer(t)
-	res, body := fetch(t, srv, "/api/v1/waste/2401163.ics")
+	res, body := webtest.Get(t, srv, "/api/v1/waste/2401163.ics")
 
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "text/calendar; charset=utf-8" {
 		t.Fatalf("status %d, type %q\n%s", res.StatusCode, res.Header.Get("Content-Type"), body)
 	}
-	checkContentLines(t, string(body))
+	checkContentLines(t, body)
 
 	cal := parseWithIcalJS(t, body)
 	if cal.Component != "vcalendar" {
@@ -77,19 +78,19 @@ func TestWasteCalendarIsAnICalendarFileThatIcalJSReads(t *testing.T) {
 
 func TestWasteCalendarIsStableAndRevalidatesTo304(t *testing.T) {
 	srv := newServer(t)
-	res, body := fetch(t, srv, "/api/v1/waste/2401163.ics")
+	res, body := webtest.Get(t, srv, "/api/v1/waste/2401163.ics")
 	etag := res.Header.Get("ETag")
 	if etag == "" || res.Header.Get("Cache-Control") != "public, max-age=300" {
 		t.Fatalf("ETag %q, Cache-Control %q", etag, res.Header.Get("Cache-Control"))
 	}
-	if again, body2 := fetch(t, srv, "/api/v1/waste/2401163.ics"); !bytes.Equal(body, body2) || again.Header.Get("ETag") != etag {
+	if again, body2 := webtest.Get(t, srv, "/api/v1/waste/2401163.ics"); body != body2 || again.Header.Get("ETag") != etag {
 		t.Errorf("the same day must give the same file and ETag")
 	}
-	if res, body := fetch(t, srv, "/api/v1/waste/2401163.ics", "If-None-Match", etag); res.StatusCode != 304 || len(body) != 0 {
+	if res, body := webtest.Get(t, srv, "/api/v1/waste/2401163.ics", "If-None-Match", etag); res.StatusCode != 304 || len(body) != 0 {
 		t.Errorf("If-None-Match: status %d with %d bytes, want 304 without a body", res.StatusCode, len(body))
 	}
 
-	later, laterBody := fetch(t, srv, "/api/v1/waste/2401163.ics?date=2027-12-20")
+	later, laterBody := webtest.Get(t, srv, "/api/v1/waste/2401163.ics?date=2027-12-20")
 	cal := parseWithIcalJS(t, laterBody)
 	if later.Header.Get("ETag") == etag || cal.Events[0].Start != "2027-12-21" || cal.Events[0].Stamp != "2027-12-20T00:00:00Z" {
 		t.Errorf("from 20 December: first event %+v, ETag %q", cal.Events[0], later.Header.Get("ETag"))
@@ -111,7 +112,7 @@ func TestWasteCalendarRefusesWhatItCannotAnswer(t *testing.T) {
 	}
 	for _, c := range cases {
 		var p problemDoc
-		res := getJSON(t, srv, c.path, &p)
+		res := webtest.GetJSON(t, srv, c.path, &p)
 		if res.StatusCode != c.status || res.Header.Get("Content-Type") != "application/problem+json" || !strings.Contains(p.Detail, c.detail) {
 			t.Errorf("%s: status %d, type %q, %+v; want %d", c.path, res.StatusCode, res.Header.Get("Content-Type"), p, c.status)
 		}
@@ -167,14 +168,14 @@ type icalCalendar struct {
 
 // parseWithIcalJS reads the calendar with ical.js (an independent RFC 5545 implementation) in
 // Node, through testdata/parse-ics.mjs.
-func parseWithIcalJS(t *testing.T, ics []byte) icalCalendar {
+func parseWithIcalJS(t *testing.T, ics string) icalCalendar {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatal("node is not installed: run .ci/browser-deps")
 	}
 	cmd := exec.CommandContext(t.Context(), node, "testdata/parse-ics.mjs")
-	cmd.Stdin = bytes.NewReader(ics)
+	cmd.Stdin = strings.NewReader(ics)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

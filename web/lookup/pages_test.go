@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"html"
 	"math"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // lookupPages are the four pages with their headings.
@@ -21,8 +24,7 @@ var lookupPages = []struct{ path, title string }{
 func TestEachPageOffersAnAddressFormThatPostsWithoutJavaScript(t *testing.T) {
 	srv := newServer(t)
 	for _, p := range lookupPages {
-		res, body := fetch(t, srv, p.path)
-		page := string(body)
+		res, page := webtest.Get(t, srv, p.path)
 		if res.StatusCode != 200 || res.Header.Get("Content-Type") != "text/html; charset=utf-8" {
 			t.Errorf("%s: status %d, type %q", p.path, res.StatusCode, res.Header.Get("Content-Type"))
 		}
@@ -48,7 +50,7 @@ func TestEachPageOffersAnAddressFormThatPostsWithoutJavaScript(t *testing.T) {
 func TestFormGoesStraightToTheAnswerWhenTheTextMeansOneAddress(t *testing.T) {
 	srv := newServer(t)
 	for _, p := range lookupPages {
-		res, _ := postForm(t, srv, p.path, "Štefánikova 1163/12")
+		res, _ := webtest.PostForm(t, srv, p.path, url.Values{"q": {"Štefánikova 1163/12"}})
 		if res.StatusCode != 303 || res.Header.Get("Location") != p.path+"/2401163" {
 			t.Errorf("%s: status %d, Location %q; want 303 to %s/2401163", p.path, res.StatusCode, res.Header.Get("Location"), p.path)
 		}
@@ -57,8 +59,7 @@ func TestFormGoesStraightToTheAnswerWhenTheTextMeansOneAddress(t *testing.T) {
 
 func TestFormListsTheAddressesFoundWhenTheTextMeansSeveral(t *testing.T) {
 	srv := newServer(t)
-	res, body := postForm(t, srv, "/svoz-odpadu", "stefanikova 12")
-	page := string(body)
+	res, page := webtest.PostForm(t, srv, "/svoz-odpadu", url.Values{"q": {"stefanikova 12"}})
 	if res.StatusCode != 200 || res.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("status %d, Cache-Control %q", res.StatusCode, res.Header.Get("Cache-Control"))
 	}
@@ -72,9 +73,9 @@ func TestFormListsTheAddressesFoundWhenTheTextMeansSeveral(t *testing.T) {
 		}
 	}
 
-	_, body = postForm(t, srv, "/svoz-odpadu", "Lubina 99999")
-	if !strings.Contains(pageText(body), "Adresu jsme nenašli.") {
-		t.Errorf("a text that finds nothing must say so:\n%s", pageText(body))
+	_, page = webtest.PostForm(t, srv, "/svoz-odpadu", url.Values{"q": {"Lubina 99999"}})
+	if !strings.Contains(webtest.Text(page), "Adresu jsme nenašli.") {
+		t.Errorf("a text that finds nothing must say so:\n%s", webtest.Text(page))
 	}
 }
 
@@ -85,20 +86,19 @@ func TestFormExplainsAnEmptyOrMeaninglessTextAsAnError(t *testing.T) {
 		" ;,": "Zadejte název ulice nebo části obce, číslo domu nebo PSČ.",
 	}
 	for q, message := range cases {
-		res, body := postForm(t, srv, "/kde-volim", q)
-		page := string(body)
+		res, page := webtest.PostForm(t, srv, "/kde-volim", url.Values{"q": {q}})
 		if res.StatusCode != 422 || !strings.Contains(page, `<title>Chyba: Kde volím – Město Kopřivnice</title>`) ||
 			!strings.Contains(page, `class="error-summary" role="alert"`) || !strings.Contains(page, `aria-invalid="true"`) ||
-			!strings.Contains(pageText(body), message) {
-			t.Errorf("q=%q: status %d, want 422 with the error %q\n%s", q, res.StatusCode, message, pageText(body))
+			!strings.Contains(webtest.Text(page), message) {
+			t.Errorf("q=%q: status %d, want 422 with the error %q\n%s", q, res.StatusCode, message, webtest.Text(page))
 		}
 	}
 }
 
 func TestKdeVolimTellsTheDistrictTheRoomAndThePollingDays(t *testing.T) {
 	srv := newServer(t)
-	res, body := fetch(t, srv, "/kde-volim/2401163")
-	text := pageText(body)
+	res, body := webtest.Get(t, srv, "/kde-volim/2401163")
+	text := webtest.Text(body)
 	if res.StatusCode != 200 {
 		t.Fatalf("status %d", res.StatusCode)
 	}
@@ -116,15 +116,15 @@ func TestKdeVolimTellsTheDistrictTheRoomAndThePollingDays(t *testing.T) {
 			t.Errorf("the page does not say %q:\n%s", want, text)
 		}
 	}
-	if !strings.Contains(string(body), `<time datetime="2027-10-08">pátek 8. října 2027</time>`) {
+	if !strings.Contains(body, `<time datetime="2027-10-08">pátek 8. října 2027</time>`) {
 		t.Error("polling days must be marked up as <time> with their ISO date")
 	}
 }
 
 func TestSvozOdpaduListsTheNextDatesOfEachWasteAndLinksTheCalendar(t *testing.T) {
 	srv := newServer(t)
-	_, body := fetch(t, srv, "/svoz-odpadu/2401163")
-	text := pageText(body)
+	_, body := webtest.Get(t, srv, "/svoz-odpadu/2401163")
+	text := webtest.Text(body)
 	for _, want := range []string{
 		"Svozová oblast: Oblast A, sever",
 		// 28 September is a public holiday: that Tuesday's collection is on Wednesday.
@@ -135,15 +135,15 @@ func TestSvozOdpaduListsTheNextDatesOfEachWasteAndLinksTheCalendar(t *testing.T)
 			t.Errorf("the page does not say %q:\n%s", want, text)
 		}
 	}
-	if !strings.Contains(string(body), `<a href="/api/v1/waste/2401163.ics">Termíny svozu do kalendáře</a>`) {
+	if !strings.Contains(body, `<a href="/api/v1/waste/2401163.ics">Termíny svozu do kalendáře</a>`) {
 		t.Error("the page must link the address's iCalendar file")
 	}
 }
 
 func TestSpadovaSkolaNamesEverySchoolWhereCatchmentsOverlap(t *testing.T) {
 	srv := newServer(t)
-	_, body := fetch(t, srv, "/spadova-skola/2401163")
-	page, text := string(body), pageText(body)
+	_, page := webtest.Get(t, srv, "/spadova-skola/2401163")
+	text := webtest.Text(page)
 	for _, want := range []string{
 		"<h2>Základní škola</h2>",
 		"<h2>Mateřská škola</h2>",
@@ -167,8 +167,7 @@ func TestSpadovaSkolaNamesEverySchoolWhereCatchmentsOverlap(t *testing.T) {
 
 func TestMojeAdresaShowsAllThreeAnswersUnderTheirOwnHeadings(t *testing.T) {
 	srv := newServer(t)
-	_, body := fetch(t, srv, "/moje-adresa/2401163")
-	page := string(body)
+	_, page := webtest.Get(t, srv, "/moje-adresa/2401163")
 	for _, want := range []string{
 		"<h1>Moje adresa</h1>",
 		`<h2 id="volby">Kde volím</h2>`,
@@ -193,8 +192,7 @@ var figures = regexp.MustCompile(`(?s)<figure class="area-map" data-area-map="(\
 
 func TestAnswerPagesDrawTheirAreasWithTheAddressAndTheFacilityWithoutJavaScript(t *testing.T) {
 	srv := newServer(t)
-	_, body := fetch(t, srv, "/kde-volim/2401163")
-	page := string(body)
+	_, page := webtest.Get(t, srv, "/kde-volim/2401163")
 	found := figures.FindAllStringSubmatch(page, -1)
 	if len(found) != 1 {
 		t.Fatalf("%d area maps, want the polling district's:\n%s", len(found), page)
@@ -216,7 +214,7 @@ func TestAnswerPagesDrawTheirAreasWithTheAddressAndTheFacilityWithoutJavaScript(
 			t.Errorf("the map lacks %s:\n%s", want, svg)
 		}
 	}
-	legend := pageText([]byte(svg[strings.Index(svg, "<figcaption>"):]))
+	legend := webtest.Text(svg[strings.Index(svg, "<figcaption>"):])
 	if want := "Volební okrsek č. 1 Volební místnost: Gymnázium, učebna 12 Vaše adresa: Štefánikova 1163/12, 742 21 Kopřivnice"; legend != want {
 		t.Errorf("legend %q, want %q", legend, want)
 	}
@@ -240,9 +238,9 @@ func TestAnswerPagesDrawTheirAreasWithTheAddressAndTheFacilityWithoutJavaScript(
 
 func TestMojeAdresaDrawsEveryCoveredAreaUnderItsAnswer(t *testing.T) {
 	srv := newServer(t)
-	_, body := fetch(t, srv, "/moje-adresa/2401163")
+	_, body := webtest.Get(t, srv, "/moje-adresa/2401163")
 	var titles []string
-	for _, f := range figures.FindAllStringSubmatch(string(body), -1) {
+	for _, f := range figures.FindAllStringSubmatch(body, -1) {
 		titles = append(titles, regexp.MustCompile(`<title>([^<]*)</title>`).FindStringSubmatch(f[4])[1])
 	}
 	want := []string{
@@ -260,8 +258,8 @@ func TestMojeAdresaDrawsEveryCoveredAreaUnderItsAnswer(t *testing.T) {
 func TestPagesWithoutACoveredAnswerDrawNoMapAndLoadNoMapScripts(t *testing.T) {
 	srv := newServer(t)
 	for _, path := range []string{"/moje-adresa/2500025", "/kde-volim/9837751"} {
-		_, body := fetch(t, srv, path)
-		if page := string(body); strings.Contains(page, "<figure") || strings.Contains(page, "<script") {
+		_, page := webtest.Get(t, srv, path)
+		if strings.Contains(page, "<figure") || strings.Contains(page, "<script") {
 			t.Errorf("%s draws a map or loads a script, yet no answer is covered", path)
 		}
 	}
@@ -277,29 +275,29 @@ func TestPagesSayWhatTheAPISaysWhenTheDataDoesNotSettleIt(t *testing.T) {
 		{"9837751", []string{"/moje-adresa", "/kde-volim"}},
 	} {
 		var doc lookupDoc
-		getJSON(t, srv, "/api/v1/lookup?address="+c.id, &doc)
+		webtest.GetJSON(t, srv, "/api/v1/lookup?address="+c.id, &doc)
 		answers := []struct {
 			page string
 			section
 		}{{"/kde-volim", doc.Polling}, {"/svoz-odpadu", doc.Waste}, {"/spadova-skola", doc.Schools.ZS}, {"/spadova-skola", doc.Schools.MS}}
 		for _, path := range c.pages {
-			_, body := fetch(t, srv, path+"/"+c.id)
+			_, body := webtest.Get(t, srv, path+"/"+c.id)
 			for _, a := range answers {
 				if a.Covered || path != "/moje-adresa" && path != a.page {
 					continue
 				}
-				if want := `<p class="notice">` + html.EscapeString(*a.Message) + "</p>"; !strings.Contains(string(body), want) {
+				if want := `<p class="notice">` + html.EscapeString(*a.Message) + "</p>"; !strings.Contains(body, want) {
 					t.Errorf("%s/%s lacks %s", path, c.id, want)
 				}
 			}
-			if strings.Contains(string(body), ".ics") {
+			if strings.Contains(body, ".ics") {
 				t.Errorf("%s/%s links a calendar, yet no collections are known", path, c.id)
 			}
 		}
 	}
 
-	_, body := fetch(t, srv, "/kde-volim/9837751")
-	text := pageText(body)
+	_, body := webtest.Get(t, srv, "/kde-volim/9837751")
+	text := webtest.Text(body)
 	if !strings.Contains(text, "volebního okrsku č. 2") || !strings.Contains(text, "pátek 8. října 2027 14:00–22:00") {
 		t.Errorf("what is known, the district and the days, is still told:\n%s", text)
 	}
@@ -308,8 +306,8 @@ func TestPagesSayWhatTheAPISaysWhenTheDataDoesNotSettleIt(t *testing.T) {
 func TestAnswerPageOfAnUnknownAddressIsNotFound(t *testing.T) {
 	srv := newServer(t)
 	for _, path := range []string{"/moje-adresa/1", "/kde-volim/abc", "/svoz-odpadu/0"} {
-		res, body := fetch(t, srv, path)
-		if res.StatusCode != 404 || !strings.Contains(string(body), "Stránka nenalezena") {
+		res, body := webtest.Get(t, srv, path)
+		if res.StatusCode != 404 || !strings.Contains(body, "Stránka nenalezena") {
 			t.Errorf("%s: status %d, want the 404 page", path, res.StatusCode)
 		}
 	}

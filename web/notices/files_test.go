@@ -1,12 +1,12 @@
 package notices_test
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"testing"
 
 	"github.com/radnice/radnice/datasets/demotown"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // demoFile is an attachment of the demo board as its content folder holds it.
@@ -33,7 +33,7 @@ func TestAnAttachmentIsServedAsStoredWithItsTypeAndName(t *testing.T) {
 		{"/uredni-deska/2026-vyberove-rizeni-referent-socialnich-veci/prilohy/prihlaska.odt", "2026-vyberove-rizeni-referent-socialnich-veci", "prihlaska.odt", "application/vnd.oasis.opendocument.text",
 			`attachment; filename="prihlaska.odt"; filename*=UTF-8''P%C5%99ihl%C3%A1%C5%A1ka%20do%20v%C3%BDb%C4%9Brov%C3%A9ho%20%C5%99%C3%ADzen%C3%AD%20%28formul%C3%A1%C5%99%29.odt`},
 	} {
-		res, body := fetch(t, srv, c.path)
+		res, body := webtest.Get(t, srv, c.path)
 		h := res.Header
 		if res.StatusCode != 200 || h.Get("Content-Type") != c.mediaType || h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Accept-Ranges") != "bytes" {
 			t.Errorf("%s: status %d, type %q, nosniff %q, ranges %q", c.path, res.StatusCode, h.Get("Content-Type"), h.Get("X-Content-Type-Options"), h.Get("Accept-Ranges"))
@@ -41,7 +41,7 @@ func TestAnAttachmentIsServedAsStoredWithItsTypeAndName(t *testing.T) {
 		if got := h.Get("Content-Disposition"); got != c.disposition {
 			t.Errorf("%s: Content-Disposition\n got %s\nwant %s", c.path, got, c.disposition)
 		}
-		if want := demoFile(t, c.notice, c.file); !bytes.Equal(body, want) {
+		if want := demoFile(t, c.notice, c.file); body != string(want) {
 			t.Errorf("%s: %d bytes served, want the %d of the file", c.path, len(body), len(want))
 		}
 	}
@@ -50,16 +50,16 @@ func TestAnAttachmentIsServedAsStoredWithItsTypeAndName(t *testing.T) {
 func TestAnAttachmentIsServedInRanges(t *testing.T) {
 	srv, _ := newServer(t)
 	file := demoFile(t, "2026-zamer-pronajmu-pozemku-lubina", "zamer-pronajmu.pdf")
-	res, body := fetch(t, srv, zamerPDF, "Range", "bytes=100-199")
+	res, body := webtest.Get(t, srv, zamerPDF, "Range", "bytes=100-199")
 	etag := res.Header.Get("ETag")
-	if res.StatusCode != 206 || res.Header.Get("Content-Range") != fmt.Sprintf("bytes 100-199/%d", len(file)) || !bytes.Equal(body, file[100:200]) {
+	if res.StatusCode != 206 || res.Header.Get("Content-Range") != fmt.Sprintf("bytes 100-199/%d", len(file)) || body != string(file[100:200]) {
 		t.Errorf("bytes=100-199: status %d, Content-Range %q, %d bytes", res.StatusCode, res.Header.Get("Content-Range"), len(body))
 	}
-	res, body = fetch(t, srv, zamerPDF, "Range", "bytes=-10")
-	if res.StatusCode != 206 || !bytes.Equal(body, file[len(file)-10:]) {
+	res, body = webtest.Get(t, srv, zamerPDF, "Range", "bytes=-10")
+	if res.StatusCode != 206 || body != string(file[len(file)-10:]) {
 		t.Errorf("the last 10 bytes: status %d, %q", res.StatusCode, body)
 	}
-	res, _ = fetch(t, srv, zamerPDF, "Range", fmt.Sprintf("bytes=%d-", len(file)+10))
+	res, _ = webtest.Get(t, srv, zamerPDF, "Range", fmt.Sprintf("bytes=%d-", len(file)+10))
 	if res.StatusCode != 416 {
 		t.Errorf("a range past the end: status %d, want 416", res.StatusCode)
 	}
@@ -67,10 +67,10 @@ func TestAnAttachmentIsServedInRanges(t *testing.T) {
 	if len(etag) != 66 {
 		t.Fatalf("ETag %q: want the quoted SHA-256", etag)
 	}
-	if res, _ := fetch(t, srv, zamerPDF, "If-None-Match", etag); res.StatusCode != 304 {
+	if res, _ := webtest.Get(t, srv, zamerPDF, "If-None-Match", etag); res.StatusCode != 304 {
 		t.Errorf("If-None-Match: status %d, want 304", res.StatusCode)
 	}
-	if res, body := fetch(t, srv, zamerPDF, "Range", "bytes=0-9", "If-Range", `"stale"`); res.StatusCode != 200 || len(body) != len(file) {
+	if res, body := webtest.Get(t, srv, zamerPDF, "Range", "bytes=0-9", "If-Range", `"stale"`); res.StatusCode != 200 || len(body) != len(file) {
 		t.Errorf("If-Range with a stale ETag: status %d, %d bytes; want the whole file", res.StatusCode, len(body))
 	}
 }
@@ -84,7 +84,7 @@ func TestOnlyAPublishedNoticesOwnAttachmentsAreServed(t *testing.T) {
 		"/uredni-deska/2026-zamer-pronajmu-pozemku-lubina/prilohy/..%2F2025-schvaleny-rozpocet-2026%2Frozpocet-2026.pdf",
 		"/uredni-deska/2026-zamer-pronajmu-pozemku-lubina/prilohy/",
 	} {
-		if res, _ := fetch(t, srv, path); res.StatusCode != 404 {
+		if res, _ := webtest.Get(t, srv, path); res.StatusCode != 404 {
 			t.Errorf("%s: status %d, want 404", path, res.StatusCode)
 		}
 	}

@@ -2,12 +2,8 @@ package notices_test
 
 import (
 	"fmt"
-	"html"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"regexp"
-	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -19,6 +15,7 @@ import (
 	"github.com/radnice/radnice/migrations/dbtest"
 	"github.com/radnice/radnice/web"
 	"github.com/radnice/radnice/web/notices"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // The tests' "today": Tuesday 24 November 2026, morning in Prague. The demo board then holds
@@ -35,51 +32,13 @@ func newServer(t *testing.T) (*httptest.Server, *pgxpool.Pool) {
 	t.Helper()
 	pool := demotest.Pool(t)
 	notices.SetClock(t, testNow)
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
-	t.Cleanup(srv.Close)
-	return srv, pool
-}
-
-// fetch GETs path with request headers (name, value, name, value, ...) and returns the
-// response with its whole body; it never follows redirects.
-func fetch(t *testing.T, srv *httptest.Server, path string, headers ...string) (*http.Response, []byte) {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, srv.URL+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, body
-}
-
-var (
-	tags   = regexp.MustCompile(`<[^>]*>`)
-	spaces = regexp.MustCompile(`\s+`)
-)
-
-// pageText is the text a reader of an HTML page gets: tags dropped, entities decoded, runs of
-// white space made one space.
-func pageText(body []byte) string {
-	text := html.UnescapeString(tags.ReplaceAllString(string(body), " "))
-	return strings.TrimSpace(spaces.ReplaceAllString(text, " "))
+	return webtest.Server(t, web.Config{Pool: pool}), pool
 }
 
 // noticeLinks are the notices a board page lists, by address, in order.
-func noticeLinks(body []byte) []string {
+func noticeLinks(body string) []string {
 	var out []string
-	for _, m := range regexp.MustCompile(`<h2><a href="(?:/en)?/uredni-deska/([a-z0-9-]+)"`).FindAllSubmatch(body, -1) {
+	for _, m := range regexp.MustCompile(`<h2><a href="(?:/en)?/uredni-deska/([a-z0-9-]+)"`).FindAllStringSubmatch(body, -1) {
 		out = append(out, string(m[1]))
 	}
 	return out

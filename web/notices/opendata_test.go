@@ -13,6 +13,7 @@ import (
 	"github.com/radnice/radnice/datasets/ofn"
 	"github.com/radnice/radnice/datasets/ofn/ofntest"
 	"github.com/radnice/radnice/web/notices"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // board is the open data document, as far as the tests read it.
@@ -35,14 +36,14 @@ type information struct {
 
 func TestTheBoardIsPublishedAsValidOFNOpenData(t *testing.T) {
 	srv, _ := newServer(t)
-	res, body := fetch(t, srv, "/uredni-deska.jsonld")
+	res, body := webtest.Get(t, srv, "/uredni-deska.jsonld")
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/ld+json" || res.Header.Get("Access-Control-Allow-Origin") != "*" {
 		t.Fatalf("status %d, type %q, CORS %q", res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Access-Control-Allow-Origin"))
 	}
-	ofntest.Validate(t, ofntest.Schema(t, ofntest.NoticeBoard), body)
+	ofntest.Validate(t, ofntest.Schema(t, ofntest.NoticeBoard), []byte(body))
 
 	var doc board
-	if err := json.Unmarshal(body, &doc); err != nil {
+	if err := json.Unmarshal([]byte(body), &doc); err != nil {
 		t.Fatal(err)
 	}
 	if doc.Context != ofn.Context || doc.Page != srv.URL+"/uredni-deska" || doc.Operator.ICO != "00298077" || len(doc.Informace) != demoCurrent {
@@ -55,10 +56,10 @@ func TestTheBoardIsPublishedAsValidOFNOpenData(t *testing.T) {
 		t.Errorf("the attachments as documents: %+v", lubina.Dokument)
 	}
 	// Every address in it answers.
-	if res, _ := fetch(t, srv, strings.TrimPrefix(lubina.IRI, srv.URL)); res.StatusCode != 200 {
+	if res, _ := webtest.Get(t, srv, strings.TrimPrefix(lubina.IRI, srv.URL)); res.StatusCode != 200 {
 		t.Errorf("%s: status %d", lubina.IRI, res.StatusCode)
 	}
-	if res, _ := fetch(t, srv, "/uredni-deska.jsonld", "If-None-Match", res.Header.Get("ETag")); res.StatusCode != 304 {
+	if res, _ := webtest.Get(t, srv, "/uredni-deska.jsonld", "If-None-Match", res.Header.Get("ETag")); res.StatusCode != 304 {
 		t.Errorf("revalidation: status %d, want 304", res.StatusCode)
 	}
 }
@@ -73,12 +74,12 @@ func TestEveryDemoNoticeIsValidOFNOnTheDayItIsPosted(t *testing.T) {
 	exported := map[string]bool{}
 	for _, n := range all {
 		notices.SetClock(t, n.Posted.Add(12*time.Hour))
-		_, body := fetch(t, srv, "/uredni-deska.jsonld")
-		if err := ofntest.Check(schema, body); err != nil {
+		_, body := webtest.Get(t, srv, "/uredni-deska.jsonld")
+		if err := ofntest.Check(schema, []byte(body)); err != nil {
 			t.Errorf("the board of %s is not valid OFN: %v", n.Posted.Format(time.DateOnly), err)
 		}
 		var doc board
-		if err := json.Unmarshal(body, &doc); err != nil {
+		if err := json.Unmarshal([]byte(body), &doc); err != nil {
 			t.Fatal(err)
 		}
 		for _, i := range doc.Informace {
@@ -95,9 +96,9 @@ func TestEveryDemoNoticeIsValidOFNOnTheDayItIsPosted(t *testing.T) {
 func TestAnEmptyBoardIsStillValidOFN(t *testing.T) {
 	srv, _ := newServer(t)
 	notices.SetClock(t, time.Date(2040, 1, 1, 12, 0, 0, 0, time.UTC))
-	_, body := fetch(t, srv, "/uredni-deska.jsonld")
-	ofntest.Validate(t, ofntest.Schema(t, ofntest.NoticeBoard), body)
-	if !strings.Contains(string(body), `"informace": []`) {
+	_, body := webtest.Get(t, srv, "/uredni-deska.jsonld")
+	ofntest.Validate(t, ofntest.Schema(t, ofntest.NoticeBoard), []byte(body))
+	if !strings.Contains(body, `"informace": []`) {
 		t.Errorf("an empty board:\n%s", body)
 	}
 }
@@ -138,12 +139,12 @@ type atomLink struct {
 
 func TestTheBoardIsAnAtomFeed(t *testing.T) {
 	srv, _ := newServer(t)
-	res, body := fetch(t, srv, "/uredni-deska.atom")
+	res, body := webtest.Get(t, srv, "/uredni-deska.atom")
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/atom+xml; charset=utf-8" {
 		t.Fatalf("status %d, type %q", res.StatusCode, res.Header.Get("Content-Type"))
 	}
 	var feed atomFeed
-	if err := xml.Unmarshal(body, &feed); err != nil {
+	if err := xml.Unmarshal([]byte(body), &feed); err != nil {
 		t.Fatalf("the feed does not parse: %v\n%s", err, body)
 	}
 	if feed.ID == "" || feed.Title != "Úřední deska: Město Kopřivnice" || len(feed.Author) != 1 || feed.Author[0].Name != "Městský úřad Kopřivnice" {

@@ -2,7 +2,6 @@ package notices_test
 
 import (
 	"fmt"
-	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
@@ -12,16 +11,16 @@ import (
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web"
 	"github.com/radnice/radnice/web/notices"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 func TestTheBoardListsTheCurrentNoticesWithFiltersAndLinksToItsData(t *testing.T) {
 	srv, _ := newServer(t)
-	res, body := fetch(t, srv, "/uredni-deska")
-	page := string(body)
+	res, page := webtest.Get(t, srv, "/uredni-deska")
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "text/html; charset=utf-8" {
 		t.Fatalf("status %d, type %q", res.StatusCode, res.Header.Get("Content-Type"))
 	}
-	if got := noticeLinks(body); len(got) != demoCurrent || got[0] != "2026-zamer-vypujcky-nebytovych-prostor" || slices.Contains(got, "2026-volby-oznameni-o-dobe-a-miste") {
+	if got := noticeLinks(page); len(got) != demoCurrent || got[0] != "2026-zamer-vypujcky-nebytovych-prostor" || slices.Contains(got, "2026-volby-oznameni-o-dobe-a-miste") {
 		t.Errorf("the board lists %v: want the %d current notices, newest first", got, demoCurrent)
 	}
 	for _, want := range []string{
@@ -41,7 +40,7 @@ func TestTheBoardListsTheCurrentNoticesWithFiltersAndLinksToItsData(t *testing.T
 			t.Errorf("the board lacks %s", want)
 		}
 	}
-	text := pageText(body)
+	text := webtest.Text(page)
 	for _, want := range []string{
 		"14 dokumentů",
 		"Záměr pronájmu části pozemku p. č. 512/3 v k. ú. Lubina Majetek města · Odbor majetku města · č. j. MěÚK/47730/2026 Vyvěšeno 10. 11. 2026 , zveřejněno do 26. 11. 2026",
@@ -70,7 +69,7 @@ func TestTheFilterFormNarrowsTheBoardThroughItsAddress(t *testing.T) {
 		{url.Values{"odbor": {"Finanční odbor"}}, nil, "Nalezeno 5 dokumentů"},
 		{url.Values{"q": {"kosmodrom"}}, nil, "Nalezeno 0 dokumentů Zadání neodpovídá žádný dokument. Zkuste jiná slova nebo zrušte filtry."},
 	} {
-		res, body := fetch(t, srv, "/uredni-deska?"+c.query.Encode())
+		res, body := webtest.Get(t, srv, "/uredni-deska?"+c.query.Encode())
 		if res.StatusCode != 200 {
 			t.Errorf("%s: status %d", c.query.Encode(), res.StatusCode)
 			continue
@@ -78,17 +77,17 @@ func TestTheFilterFormNarrowsTheBoardThroughItsAddress(t *testing.T) {
 		if c.want != nil && !slices.Equal(noticeLinks(body), c.want) {
 			t.Errorf("%s lists %v, want %v", c.query.Encode(), noticeLinks(body), c.want)
 		}
-		if !strings.Contains(pageText(body), c.says) {
+		if !strings.Contains(webtest.Text(body), c.says) {
 			t.Errorf("%s does not say %q", c.query.Encode(), c.says)
 		}
-		if !strings.Contains(string(body), `<a href="/uredni-deska">Zrušit filtry</a>`) {
+		if !strings.Contains(body, `<a href="/uredni-deska">Zrušit filtry</a>`) {
 			t.Errorf("%s: a filtered board offers no way back to the whole board", c.query.Encode())
 		}
 	}
 	// The form shows what it filters.
-	_, body := fetch(t, srv, "/uredni-deska?q=rozpo%C4%8Det&kategorie=Doprava&rok=2026")
+	_, body := webtest.Get(t, srv, "/uredni-deska?q=rozpo%C4%8Det&kategorie=Doprava&rok=2026")
 	for _, want := range []string{`value="rozpočet"`, `<option selected>Doprava</option>`, `<option selected>2026</option>`} {
-		if !strings.Contains(string(body), want) {
+		if !strings.Contains(body, want) {
 			t.Errorf("the filtered form lacks %s", want)
 		}
 	}
@@ -96,13 +95,13 @@ func TestTheFilterFormNarrowsTheBoardThroughItsAddress(t *testing.T) {
 
 func TestTheArchiveListsTheNoticesWhoseTimeHasEnded(t *testing.T) {
 	srv, _ := newServer(t)
-	_, body := fetch(t, srv, "/uredni-deska/archiv")
+	_, body := webtest.Get(t, srv, "/uredni-deska/archiv")
 	got := noticeLinks(body)
 	if len(got) != demoArchived || got[0] != "2026-ustavujici-zasedani-zastupitelstva" || slices.Contains(got, "2026-uzavirka-stefanikova") {
 		t.Errorf("the archive lists %v", got)
 	}
 	for _, want := range []string{"<h1>Archiv úřední desky</h1>", `<a href="/uredni-deska/archiv" aria-current="page">Archiv</a>`, `action="/uredni-deska/archiv"`, `<option>Volby</option>`} {
-		if !strings.Contains(string(body), want) {
+		if !strings.Contains(body, want) {
 			t.Errorf("the archive lacks %s", want)
 		}
 	}
@@ -110,11 +109,11 @@ func TestTheArchiveListsTheNoticesWhoseTimeHasEnded(t *testing.T) {
 
 func TestANoticePageShowsItsFactsTextAndAttachments(t *testing.T) {
 	srv, _ := newServer(t)
-	res, body := fetch(t, srv, "/uredni-deska/2026-zamer-pronajmu-pozemku-lubina")
+	res, body := webtest.Get(t, srv, "/uredni-deska/2026-zamer-pronajmu-pozemku-lubina")
 	if res.StatusCode != 200 {
 		t.Fatalf("status %d", res.StatusCode)
 	}
-	text := pageText(body)
+	text := webtest.Text(body)
 	for _, want := range []string{
 		"Úvod Úřední deska Záměr pronájmu části pozemku p. č. 512/3 v k. ú. Lubina", // breadcrumbs
 		"Dokument je vyvěšen na úřední desce.",
@@ -126,18 +125,18 @@ func TestANoticePageShowsItsFactsTextAndAttachments(t *testing.T) {
 			t.Errorf("the notice page does not say %q\n%s", want, text)
 		}
 	}
-	if !strings.Contains(string(body), `<a href="/uredni-deska/2026-zamer-pronajmu-pozemku-lubina/prilohy/zamer-pronajmu.pdf" type="application/pdf">`) {
+	if !strings.Contains(body, `<a href="/uredni-deska/2026-zamer-pronajmu-pozemku-lubina/prilohy/zamer-pronajmu.pdf" type="application/pdf">`) {
 		t.Error("the attachment is not linked")
 	}
-	if strings.Count(string(body), "<p>") < 2 {
+	if strings.Count(body, "<p>") < 2 {
 		t.Error("the text's paragraphs are not kept")
 	}
 }
 
 func TestAnArchivedNoticeSaysSo(t *testing.T) {
 	srv, _ := newServer(t)
-	_, body := fetch(t, srv, "/uredni-deska/2026-volby-oznameni-o-dobe-a-miste")
-	text := pageText(body)
+	_, body := webtest.Get(t, srv, "/uredni-deska/2026-volby-oznameni-o-dobe-a-miste")
+	text := webtest.Text(body)
 	for _, want := range []string{
 		"Úvod Úřední deska Archiv Oznámení o době a místě konání voleb",
 		"Dokument je v archivu: jeho zveřejnění skončilo 10. října 2026.",
@@ -151,21 +150,20 @@ func TestAnArchivedNoticeSaysSo(t *testing.T) {
 
 func TestTheBoardSpeaksEnglishUnderEnAndMarksTheCzechDocuments(t *testing.T) {
 	srv, _ := newServer(t)
-	_, body := fetch(t, srv, "/en/uredni-deska?q=rozpocet")
-	page := string(body)
+	_, page := webtest.Get(t, srv, "/en/uredni-deska?q=rozpocet")
 	for _, want := range []string{`<html lang="en">`, "<h1>Official notice board</h1>", `<ol class="board-list" lang="cs">`, `action="/en/uredni-deska"`, `<a href="/en/uredni-deska/2026-navrh-rozpoctu-2027">`, "documents found"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the English board lacks %s", want)
 		}
 	}
-	_, body = fetch(t, srv, "/en/uredni-deska/2026-navrh-rozpoctu-2027")
-	text := pageText(body)
+	_, page = webtest.Get(t, srv, "/en/uredni-deska/2026-navrh-rozpoctu-2027")
+	text := webtest.Text(page)
 	for _, want := range []string{"Reference number MěÚK/49102/2026", "Posted 18 November 2026", "The document is on the notice board.", "(PDF, 3.0\u00a0kB)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the English notice page does not say %q", want)
 		}
 	}
-	if !strings.Contains(string(body), `<h1 lang="cs">Návrh rozpočtu města Kopřivnice na rok 2027</h1>`) {
+	if !strings.Contains(page, `<h1 lang="cs">Návrh rozpočtu města Kopřivnice na rok 2027</h1>`) {
 		t.Error("the Czech title is not marked as Czech")
 	}
 }
@@ -179,7 +177,7 @@ func TestPagesThatDoNotExistAreNotFound(t *testing.T) {
 		"/uredni-deska?strana=2", // the demo board fits one page
 		"/uredni-deska/archiv?strana=x",
 	} {
-		if res, _ := fetch(t, srv, path); res.StatusCode != 404 {
+		if res, _ := webtest.Get(t, srv, path); res.StatusCode != 404 {
 			t.Errorf("%s: status %d, want 404", path, res.StatusCode)
 		}
 	}
@@ -193,14 +191,12 @@ func TestLongBoardsComeInPagesThatKeepTheFilter(t *testing.T) {
 	}
 	_, pool := blankBoard(t, list)
 	notices.SetClock(t, testNow)
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
-	t.Cleanup(srv.Close)
+	srv := webtest.Server(t, web.Config{Pool: pool})
 
-	_, body := fetch(t, srv, "/uredni-deska?q=pisemnosti")
-	if got := noticeLinks(body); len(got) != 20 || got[0] != "oznameni-44" {
+	_, page := webtest.Get(t, srv, "/uredni-deska?q=pisemnosti")
+	if got := noticeLinks(page); len(got) != 20 || got[0] != "oznameni-44" {
 		t.Errorf("page 1 lists %v", got)
 	}
-	page := string(body)
 	for _, want := range []string{`<nav class="pagination" aria-label="Stránkování">`, "<span>Strana 1 z 3</span>", `<a href="/uredni-deska?q=pisemnosti&amp;strana=2" rel="next">Další strana</a>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page 1 lacks %s", want)
@@ -209,14 +205,14 @@ func TestLongBoardsComeInPagesThatKeepTheFilter(t *testing.T) {
 	if strings.Contains(page, `rel="prev"`) {
 		t.Error("page 1 links a previous page")
 	}
-	_, body = fetch(t, srv, "/uredni-deska?q=pisemnosti&strana=3")
-	if got := noticeLinks(body); len(got) != 5 || got[4] != "oznameni-00" {
+	_, page = webtest.Get(t, srv, "/uredni-deska?q=pisemnosti&strana=3")
+	if got := noticeLinks(page); len(got) != 5 || got[4] != "oznameni-00" {
 		t.Errorf("page 3 lists %v", got)
 	}
-	if page := string(body); !strings.Contains(page, `<a href="/uredni-deska?q=pisemnosti&amp;strana=2" rel="prev">Předchozí strana</a>`) || strings.Contains(page, `rel="next"`) {
+	if !strings.Contains(page, `<a href="/uredni-deska?q=pisemnosti&amp;strana=2" rel="prev">Předchozí strana</a>`) || strings.Contains(page, `rel="next"`) {
 		t.Error("page 3 must link back to page 2 and to no next page")
 	}
-	if !strings.Contains(string(body), "<title>Úřední deska, strana 3 – ") {
+	if !strings.Contains(page, "<title>Úřední deska, strana 3 – ") {
 		t.Error("the page's title does not say which page it is")
 	}
 }

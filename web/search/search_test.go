@@ -1,7 +1,6 @@
 package search_test
 
 import (
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -9,31 +8,23 @@ import (
 	"testing"
 	"time"
 
-	"github.com/radnice/radnice/datasets/demotown/demotest"
-	"github.com/radnice/radnice/web"
 	"github.com/radnice/radnice/web/search"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // find posts q to the search page at path and returns the page's main content.
 func find(t *testing.T, srv *httptest.Server, path, q string) string {
 	t.Helper()
-	resp, err := http.PostForm(srv.URL+path, url.Values{"q": {q}})
-	if err != nil {
-		t.Fatal(err)
+	resp, page := webtest.PostForm(t, srv, path, url.Values{"q": {q}})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST %s q=%q: %d", path, q, resp.StatusCode)
 	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("POST %s q=%q: %d %v", path, q, resp.StatusCode, err)
-	}
-	page := string(body)
 	return page[strings.Index(page, "<main"):strings.Index(page, "</main>")]
 }
 
 func TestOneSearchAsksEveryFeature(t *testing.T) {
 	search.SetClock(t, time.Date(2026, time.November, 24, 9, 0, 0, 0, time.UTC)) // the demo board's notices are current then
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
-	t.Cleanup(srv.Close)
+	srv := webtest.NewPortal(t)
 	for _, c := range []struct {
 		path, q string
 		want    []string
@@ -41,7 +32,8 @@ func TestOneSearchAsksEveryFeature(t *testing.T) {
 	}{
 		{"/hledat", "pes", []string{`href="/zivotni-situace/prihlaseni-psa"`, `href="/kontakty/agenda/poplatky"`,
 			`href="/zivotni-situace?q=pes"`}, []string{"jsme nic nenašli"}},
-		{"/hledat", "rozpocet", []string{`<h3 id="hledat-deska">Úřední deska</h3>`, `href="/uredni-deska?q=rozpocet"`, `href="/zivotni-situace/dotace-z-rozpoctu-mesta"`, `href="/uredni-deska/2026-navrh-rozpoctu-2027"`}, nil},
+		{"/hledat", "rozpocet", []string{`<h3 id="hledat-deska">Úřední deska</h3>`, `href="/uredni-deska?q=rozpocet"`,
+			`href="/zivotni-situace/dotace-z-rozpoctu-mesta"`, `href="/uredni-deska/2026-navrh-rozpoctu-2027"`}, nil},
 		{"/hledat", "Štefánikova 12", []string{`href="/moje-adresa/2401163"`, "Štefánikova 1163/12, 742 21 Kopřivnice"}, nil},
 		{"/hledat", "jak prihlasit psa", []string{`href="/videonavody/jak-prihlasit-psa"`}, nil},
 		{"/hledat", "xyzzy", []string{"Pro „xyzzy“ jsme nic nenašli."}, []string{"<h3"}},
@@ -62,15 +54,7 @@ func TestOneSearchAsksEveryFeature(t *testing.T) {
 }
 
 func TestTheSearchFormsPostSoThatTheTextStaysOutOfURLs(t *testing.T) {
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
-	t.Cleanup(srv.Close)
-	resp, err := http.Get(srv.URL + "/hledat")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	page := string(body)
+	_, page := webtest.Get(t, webtest.NewPortal(t), "/hledat")
 	for _, want := range []string{`<form class="site-search" role="search" method="post" action="/hledat">`,
 		`<form method="post" action="/hledat" role="search">`} {
 		if !strings.Contains(page, want) {

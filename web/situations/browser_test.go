@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/radnice/radnice/web/browsertest"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // TestLifeSituationsInBrowser checks the life situations in Chromium, with and without
@@ -11,5 +12,5 @@ import (
 // (axe-core, light and dark), a 320 px screen and HTML validity. The steps are in
 // testdata/situations.browser.mjs.
 func TestLifeSituationsInBrowser(t *testing.T) {
-	browsertest.Run(t, "testdata/situations.browser.mjs", newServer(t).URL)
+	browsertest.Run(t, "testdata/situations.browser.mjs", webtest.NewPortal(t).URL)
 }

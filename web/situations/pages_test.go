@@ -10,13 +10,15 @@ import (
 	"testing"
 
 	"github.com/radnice/radnice/datasets/demotown/demotest"
+	"github.com/radnice/radnice/web"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 func TestTheSignpostListsEveryCategoryWithItsSituations(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	body := page(t, srv, "/zivotni-situace")
 	main := between(body, "<main", "</main>")
-	if h1 := text(between(main, "<h1>", "</h1>")); h1 != "Životní situace" {
+	if h1 := webtest.Text(between(main, "<h1>", "</h1>")); h1 != "Životní situace" {
 		t.Errorf("h1 %q", h1)
 	}
 	categories := between(main, `<ul class="situation-categories">`, "</main>")
@@ -33,7 +35,7 @@ func TestTheSignpostListsEveryCategoryWithItsSituations(t *testing.T) {
 		t.Errorf("%d category and %d situation links, want 8 and 34", categoryLinks, situationLinks)
 	}
 	for _, want := range []string{"Rodina a děti 6 situací", "Doklady a ověřování 4 situace", "Úřad a veřejný život 6 situací"} {
-		if !strings.Contains(text(categories), want) {
+		if !strings.Contains(webtest.Text(categories), want) {
 			t.Errorf("the categories do not say %q", want)
 		}
 	}
@@ -43,11 +45,11 @@ func TestTheSignpostListsEveryCategoryWithItsSituations(t *testing.T) {
 }
 
 func TestSearchingListsTheResultsAboveTheCategories(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	body := page(t, srv, "/zivotni-situace?q=pes")
 	results := between(body, `<section class="situation-results"`, "</section>")
-	if !strings.Contains(text(results), "Pro „pes“ jsme našli") {
-		t.Errorf("results say %q", text(results))
+	if !strings.Contains(webtest.Text(results), "Pro „pes“ jsme našli") {
+		t.Errorf("results say %q", webtest.Text(results))
 	}
 	if found := links(results); len(found) == 0 || found[0] != "/zivotni-situace/prihlaseni-psa" {
 		t.Errorf("results %v, want the dog first", found)
@@ -62,11 +64,11 @@ func TestSearchingListsTheResultsAboveTheCategories(t *testing.T) {
 		t.Error("no categories below the results")
 	}
 
-	one := text(between(page(t, srv, "/zivotni-situace?q=vidimace"), `<section class="situation-results"`, "</section>"))
+	one := webtest.Text(between(page(t, srv, "/zivotni-situace?q=vidimace"), `<section class="situation-results"`, "</section>"))
 	if !strings.Contains(one, "Pro „vidimace“ jsme našli jednu životní situaci.") {
 		t.Errorf("one result: %q", one)
 	}
-	none := text(between(page(t, srv, "/zivotni-situace?q=xyzzy"), `<section class="situation-results"`, "</section>"))
+	none := webtest.Text(between(page(t, srv, "/zivotni-situace?q=xyzzy"), `<section class="situation-results"`, "</section>"))
 	if !strings.Contains(none, "Pro „xyzzy“ jsme nic nenašli.") {
 		t.Errorf("no result: %q", none)
 	}
@@ -77,9 +79,9 @@ func TestSearchingListsTheResultsAboveTheCategories(t *testing.T) {
 }
 
 func TestACategoryPageListsItsSituationsWithTheirSummaries(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	main := between(page(t, srv, "/zivotni-situace/kategorie/rodina-a-deti"), "<main", "</main>")
-	if h1 := text(between(main, "<h1", "</h1>")); !strings.HasSuffix(h1, "Rodina a děti") {
+	if h1 := webtest.Text(between(main, "<h1", "</h1>")); !strings.HasSuffix(h1, "Rodina a děti") {
 		t.Errorf("h1 %q", h1)
 	}
 	if crumbs := links(between(main, `class="breadcrumbs"`, "</nav>")); !slices.Equal(crumbs, []string{"/", "/zivotni-situace"}) {
@@ -89,11 +91,11 @@ func TestACategoryPageListsItsSituationsWithTheirSummaries(t *testing.T) {
 	if n := strings.Count(list, "<li"); n != 6 {
 		t.Errorf("%d situations, want 6", n)
 	}
-	if !strings.Contains(text(list), "Zápis do mateřské školy Zápis do mateřských škol je každý rok od 2. do 16. května") {
-		t.Errorf("no summary: %q", text(list))
+	if !strings.Contains(webtest.Text(list), "Zápis do mateřské školy Zápis do mateřských škol je každý rok od 2. do 16. května") {
+		t.Errorf("no summary: %q", webtest.Text(list))
 	}
-	if status, _ := get(t, srv, "/zivotni-situace/kategorie/neni"); status != http.StatusNotFound {
-		t.Errorf("unknown category: %d", status)
+	if res, _ := webtest.Get(t, srv, "/zivotni-situace/kategorie/neni"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown category: %d", res.StatusCode)
 	}
 }
 
@@ -101,13 +103,13 @@ func TestACategoryPageListsItsSituationsWithTheirSummaries(t *testing.T) {
 func h2s(fragment string) []string {
 	var out []string
 	for _, m := range regexp.MustCompile(`(?s)<h2[^>]*>(.*?)</h2>`).FindAllStringSubmatch(fragment, -1) {
-		out = append(out, text(m[1]))
+		out = append(out, webtest.Text(m[1]))
 	}
 	return out
 }
 
 func TestASituationPageHasEverySectionTheIssueAsksFor(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	main := between(page(t, srv, "/zivotni-situace/prihlaseni-psa"), "<main", "</main>")
 	want := []string{"Na této stránce", "Co to je", "Koho se týká", "Co si připravit", "Poplatky", "Lhůty",
 		"Jak to vyřídit online", "Videonávody", "Kdo to vyřizuje", "Právní předpisy", "Poslední aktualizace"}
@@ -120,12 +122,12 @@ func TestASituationPageHasEverySectionTheIssueAsksFor(t *testing.T) {
 	}
 	// The forms are links once the forms feature serves its pages; until then their titles.
 	online := between(main, `id="online"`, "</section>")
-	if status, _ := get(t, srv, "/formulare"); status == http.StatusOK {
+	if res, _ := webtest.Get(t, srv, "/formulare"); res.StatusCode == http.StatusOK {
 		if got := links(online); !slices.Equal(got, []string{"/formulare/prihlaseni-psa", "/formulare/odhlaseni-psa", "/formulare/osvobozeni-od-poplatku"}) {
 			t.Errorf("forms %v", got)
 		}
-	} else if got := links(online); len(got) != 0 || !strings.Contains(text(online), "Přihlášení psa k místnímu poplatku (připravujeme)") {
-		t.Errorf("forms before the forms feature: links %v, text %q", got, text(online))
+	} else if got := links(online); len(got) != 0 || !strings.Contains(webtest.Text(online), "Přihlášení psa k místnímu poplatku (připravujeme)") {
+		t.Errorf("forms before the forms feature: links %v, text %q", got, webtest.Text(online))
 	}
 	if videos := links(between(main, `id="videonavody"`, "</section>")); !slices.Equal(videos, []string{"/videonavody/jak-prihlasit-psa", "/videonavody/jak-se-prihlasit-na-portal"}) {
 		t.Errorf("videos %v", videos)
@@ -135,16 +137,16 @@ func TestASituationPageHasEverySectionTheIssueAsksFor(t *testing.T) {
 		t.Errorf("who handles it links to %v, want the department and the booking", got)
 	}
 	for _, want := range []string{"Oddělení místních poplatků", "Jana Nováková", "Objednat se", "Ztracené a nalezené psy řeší městská policie"} {
-		if !strings.Contains(text(handling), want) {
-			t.Errorf("who handles it does not say %q: %q", want, text(handling))
+		if !strings.Contains(webtest.Text(handling), want) {
+			t.Errorf("who handles it does not say %q: %q", want, webtest.Text(handling))
 		}
 	}
 	laws := between(main, `id="pravni-predpisy"`, "</section>")
 	if !slices.Equal(links(laws), []string{"https://www.e-sbirka.cz/sb/1990/565", "https://www.e-sbirka.cz/sb/1999/166"}) {
 		t.Errorf("law links %v", links(laws))
 	}
-	if !strings.Contains(text(laws), "obecně závazná vyhláška města Kopřivnice č. 2/2025") {
-		t.Errorf("laws %q", text(laws))
+	if !strings.Contains(webtest.Text(laws), "obecně závazná vyhláška města Kopřivnice č. 2/2025") {
+		t.Errorf("laws %q", webtest.Text(laws))
 	}
 	if !strings.Contains(main, `<time datetime="2026-09-15">15. září 2026</time>`) {
 		t.Error("no date of the last update")
@@ -159,13 +161,13 @@ func TestASituationPageHasEverySectionTheIssueAsksFor(t *testing.T) {
 }
 
 func TestAVideoSectionOnlyWhenThereAreVideos(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	main := between(page(t, srv, "/zivotni-situace/kaceni-drevin"), "<main", "</main>")
 	if slices.Contains(h2s(main), "Videonávody") || strings.Contains(main, "#videonavody") {
 		t.Error("a video section without videos")
 	}
-	if status, _ := get(t, srv, "/zivotni-situace/neni"); status != http.StatusNotFound {
-		t.Errorf("unknown situation: %d", status)
+	if res, _ := webtest.Get(t, srv, "/zivotni-situace/neni"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown situation: %d", res.StatusCode)
 	}
 }
 
@@ -174,14 +176,14 @@ func TestAnAgendaTheContactsDoNotKnowLeadsToTheContacts(t *testing.T) {
 	if _, err := pool.Exec(context.Background(), `UPDATE situations SET agenda = 'neni' WHERE slug = 'kaceni-drevin'`); err != nil {
 		t.Fatal(err)
 	}
-	main := between(page(t, newServerOn(t, pool), "/zivotni-situace/kaceni-drevin"), "<main", "</main>")
+	main := between(page(t, webtest.Server(t, web.Config{Pool: pool}), "/zivotni-situace/kaceni-drevin"), "<main", "</main>")
 	if got := links(between(main, `id="kdo-to-vyrizuje"`, "</section>")); len(got) == 0 || got[0] != "/kontakty" {
 		t.Errorf("who handles it links to %v, want the contacts", got)
 	}
 }
 
 func TestEnglishPagesMarkTheCzechContent(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	body := page(t, srv, "/en/zivotni-situace/prihlaseni-psa")
 	main := between(body, "<main", "</main>")
 	if !strings.Contains(body, `<html lang="en">`) || !strings.Contains(main, `<h1 lang="cs">Pořízení psa</h1>`) {
@@ -193,7 +195,7 @@ func TestEnglishPagesMarkTheCzechContent(t *testing.T) {
 	if !strings.Contains(main, `href="/en/videonavody/jak-prihlasit-psa"`) || !strings.Contains(main, `href="/en/zivotni-situace"`) {
 		t.Error("links stay Czech")
 	}
-	search := text(between(page(t, srv, "/en/zivotni-situace?q=pes"), `<section class="situation-results"`, "</section>"))
+	search := webtest.Text(between(page(t, srv, "/en/zivotni-situace?q=pes"), `<section class="situation-results"`, "</section>"))
 	if !strings.Contains(search, "life situations for “pes”") && !strings.Contains(search, "life situation for “pes”") {
 		t.Errorf("English results: %q", search)
 	}
@@ -206,7 +208,7 @@ func TestTextsAreRenderedSafelyWhateverTheDatabaseHolds(t *testing.T) {
 		"<script>alert(1)</script>\n\n[klikni](javascript:alert(2)) <img src=x onerror=alert(3)>"); err != nil {
 		t.Fatal(err)
 	}
-	main := between(page(t, newServerOn(t, pool), "/zivotni-situace/prihlaseni-psa"), "<main", "</main>")
+	main := between(page(t, webtest.Server(t, web.Config{Pool: pool}), "/zivotni-situace/prihlaseni-psa"), "<main", "</main>")
 	for _, bad := range []string{"<script", "javascript:", "onerror", "<img"} {
 		if strings.Contains(main, bad) {
 			t.Errorf("the page holds %q", bad)
@@ -218,7 +220,7 @@ func TestTextsAreRenderedSafelyWhateverTheDatabaseHolds(t *testing.T) {
 // and all situations. Links into features still to come (forms, video guides, contacts) are
 // checked once their section's first page answers.
 func TestEveryPortalLinkOfTheDemoLeadsToAPage(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	pages := []string{"/zivotni-situace"}
 	for _, l := range links(page(t, srv, "/zivotni-situace")) {
 		if strings.HasPrefix(l, "/zivotni-situace/") {
@@ -236,8 +238,8 @@ func TestEveryPortalLinkOfTheDemoLeadsToAPage(t *testing.T) {
 			checked[u.Path] = true
 			section := "/" + strings.Split(u.Path, "/")[1]
 			if _, seen := sections[section]; !seen {
-				status, _ := get(t, srv, section)
-				sections[section] = status == http.StatusOK
+				res, _ := webtest.Get(t, srv, section)
+				sections[section] = res.StatusCode == http.StatusOK
 				if !sections[section] {
 					t.Logf("%s does not answer yet: links into it are not checked", section)
 				}
@@ -245,8 +247,8 @@ func TestEveryPortalLinkOfTheDemoLeadsToAPage(t *testing.T) {
 			if !sections[section] {
 				continue
 			}
-			if status, _ := get(t, srv, u.Path); status != http.StatusOK {
-				t.Errorf("%s links to %s: status %d", p, u.Path, status)
+			if res, _ := webtest.Get(t, srv, u.Path); res.StatusCode != http.StatusOK {
+				t.Errorf("%s links to %s: status %d", p, u.Path, res.StatusCode)
 			}
 		}
 	}
@@ -255,12 +257,12 @@ func TestEveryPortalLinkOfTheDemoLeadsToAPage(t *testing.T) {
 // TestEveryMessageIsInTheCatalogue looks for the "!key" a missing catalogue message shows as,
 // on every kind of page in both languages.
 func TestEveryMessageIsInTheCatalogue(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	missing := regexp.MustCompile(`(^|[\s(>])![a-z][a-z-]*`)
 	for _, p := range []string{"/zivotni-situace", "/zivotni-situace?q=pes", "/zivotni-situace?q=xyzzy", "/zivotni-situace?q=vidimace",
 		"/zivotni-situace/kategorie/rodina-a-deti", "/zivotni-situace/prihlaseni-psa", "/zivotni-situace/kaceni-drevin"} {
 		for _, path := range []string{p, "/en" + p} {
-			if m := missing.FindString(text(between(page(t, srv, path), "<main", "</main>"))); m != "" {
+			if m := missing.FindString(webtest.Text(between(page(t, srv, path), "<main", "</main>"))); m != "" {
 				t.Errorf("%s shows %q", path, m)
 			}
 		}

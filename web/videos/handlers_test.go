@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"html"
 	"net/http"
 	"regexp"
 	"strings"
@@ -12,19 +11,20 @@ import (
 	"time"
 
 	datasets "github.com/radnice/radnice/datasets/videos"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // The demo guide the page tests look at.
 const dogGuide = "/videonavody/jak-prihlasit-psa"
 
-// text is the HTML body's text without tags, white space collapsed, entities decoded.
+// text is webtest.Text with every Unicode space, such as the no-break one, read as a plain space.
 func text(body string) string {
-	return strings.Join(strings.Fields(html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(body, " "))), " ")
+	return strings.Join(strings.Fields(webtest.Text(body)), " ")
 }
 
 func TestTheCatalogueListsTheGuidesNewestFirstWithLengthAndDescription(t *testing.T) {
-	srv := newServer(t)
-	res, body := fetch(t, srv, http.MethodGet, "/videonavody")
+	srv := webtest.NewPortal(t)
+	res, body := webtest.Get(t, srv, "/videonavody")
 	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "text/html; charset=utf-8" {
 		t.Fatalf("status %d, %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}
@@ -57,8 +57,8 @@ func TestTheCatalogueListsTheGuidesNewestFirstWithLengthAndDescription(t *testin
 }
 
 func TestTheCatalogueInEnglishMarksTheCzechGuides(t *testing.T) {
-	srv := newServer(t)
-	res, body := fetch(t, srv, http.MethodGet, "/en/videonavody")
+	srv := webtest.NewPortal(t)
+	res, body := webtest.Get(t, srv, "/en/videonavody")
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", res.StatusCode)
 	}
@@ -73,8 +73,8 @@ func TestTheCatalogueInEnglishMarksTheCzechGuides(t *testing.T) {
 }
 
 func TestAGuidesPageHasThePlayerWithCaptionsTheTranscriptAndSituations(t *testing.T) {
-	srv := newServer(t)
-	res, body := fetch(t, srv, http.MethodGet, dogGuide)
+	srv := webtest.NewPortal(t)
+	res, body := webtest.Get(t, srv, dogGuide)
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", res.StatusCode)
 	}
@@ -94,7 +94,7 @@ func TestAGuidesPageHasThePlayerWithCaptionsTheTranscriptAndSituations(t *testin
 	if n := strings.Count(body, "<li><time"); n != 10 {
 		t.Errorf("the transcript has %d paragraphs, want one per cue (10)", n)
 	}
-	_, en := fetch(t, srv, http.MethodGet, "/en"+dogGuide)
+	_, en := webtest.Get(t, srv, "/en"+dogGuide)
 	for _, want := range []string{`label="Czech"`, `<a href="/en/zivotni-situace/prihlaseni-psa">`, `<ol class="transcript" aria-labelledby="prepis" lang="cs">`} {
 		if !strings.Contains(en, want) {
 			t.Errorf("the English page lacks %s", want)
@@ -103,20 +103,20 @@ func TestAGuidesPageHasThePlayerWithCaptionsTheTranscriptAndSituations(t *testin
 }
 
 func TestUnknownGuidesAreNotFound(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	for _, path := range []string{"/videonavody/jak-chovat-draka", "/videonavody/jak-chovat-draka/video", "/videonavody/jak-chovat-draka/titulky.vtt", "/en/videonavody/x"} {
-		if res, _ := fetch(t, srv, http.MethodGet, path); res.StatusCode != http.StatusNotFound {
+		if res, _ := webtest.Get(t, srv, path); res.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: status %d, want 404", path, res.StatusCode)
 		}
 	}
 }
 
 func TestTheVideoIsServedWithRanges(t *testing.T) {
-	srv := newServer(t)
+	srv := webtest.NewPortal(t)
 	path := dogGuide + "/video"
 	// The ranges are checked against the whole file served: the test database holds the videos
 	// .ci/media made when it was seeded, which may differ from today's .data/media.
-	res, data := fetch(t, srv, http.MethodGet, path)
+	res, data := webtest.Get(t, srv, path)
 	size := len(data)
 	sum := sha256.Sum256([]byte(data))
 	etag := `"` + hex.EncodeToString(sum[:]) + `"`
@@ -135,32 +135,36 @@ func TestTheVideoIsServedWithRanges(t *testing.T) {
 		{fmt.Sprintf("bytes=%d-", size-10), size - 10, size - 1, fmt.Sprintf("bytes %d-%d/%d", size-10, size-1, size)},
 		{fmt.Sprintf("bytes=%d-%d", size-10, size+1000), size - 10, size - 1, fmt.Sprintf("bytes %d-%d/%d", size-10, size-1, size)},
 	} {
-		res, body := fetch(t, srv, http.MethodGet, path, "Range", c.rangeHeader)
+		res, body := webtest.Get(t, srv, path, "Range", c.rangeHeader)
 		if res.StatusCode != http.StatusPartialContent || res.Header.Get("Content-Range") != c.contentRange || body != data[c.from:c.to+1] {
 			t.Errorf("Range %s: status %d, Content-Range %q, %d bytes; want 206, %q, %d bytes",
 				c.rangeHeader, res.StatusCode, res.Header.Get("Content-Range"), len(body), c.contentRange, c.to-c.from+1)
 		}
 	}
 	for _, bad := range []string{fmt.Sprintf("bytes=%d-", size), fmt.Sprintf("bytes=%d-%d", size+5, size+10)} {
-		res, _ := fetch(t, srv, http.MethodGet, path, "Range", bad)
+		res, _ := webtest.Get(t, srv, path, "Range", bad)
 		if res.StatusCode != http.StatusRequestedRangeNotSatisfiable || res.Header.Get("Content-Range") != fmt.Sprintf("bytes */%d", size) {
 			t.Errorf("Range %s: status %d, Content-Range %q; want 416, bytes */%d", bad, res.StatusCode, res.Header.Get("Content-Range"), size)
 		}
 	}
-	if res, body := fetch(t, srv, http.MethodGet, path, "If-None-Match", etag); res.StatusCode != http.StatusNotModified || body != "" {
+	if res, body := webtest.Get(t, srv, path, "If-None-Match", etag); res.StatusCode != http.StatusNotModified || body != "" {
 		t.Errorf("If-None-Match with the ETag: status %d, want 304", res.StatusCode)
 	}
-	if res, body := fetch(t, srv, http.MethodGet, path, "Range", "bytes=0-9", "If-Range", `"stale"`); res.StatusCode != http.StatusOK || len(body) != size {
+	if res, body := webtest.Get(t, srv, path, "Range", "bytes=0-9", "If-Range", `"stale"`); res.StatusCode != http.StatusOK || len(body) != size {
 		t.Errorf("If-Range with another version: status %d, want the whole file", res.StatusCode)
 	}
-	if res, body := fetch(t, srv, http.MethodHead, path); res.StatusCode != http.StatusOK || body != "" || res.ContentLength != int64(size) {
+	head, err := http.NewRequestWithContext(t.Context(), http.MethodHead, srv.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, body := webtest.Do(t, head); res.StatusCode != http.StatusOK || body != "" || res.ContentLength != int64(size) {
 		t.Errorf("HEAD: status %d, length %d", res.StatusCode, res.ContentLength)
 	}
 }
 
 func TestTheCaptionsAreServedAsWebVTT(t *testing.T) {
-	srv := newServer(t)
-	res, body := fetch(t, srv, http.MethodGet, dogGuide+"/titulky.vtt")
+	srv := webtest.NewPortal(t)
+	res, body := webtest.Get(t, srv, dogGuide+"/titulky.vtt")
 	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "text/vtt; charset=utf-8" || res.Header.Get("ETag") == "" {
 		t.Fatalf("status %d, headers %v", res.StatusCode, res.Header)
 	}
@@ -176,18 +180,18 @@ func TestTheCaptionsAreServedAsWebVTT(t *testing.T) {
 }
 
 func TestGuidesAndLifeSituationsLinkToEachOther(t *testing.T) {
-	srv := newServer(t)
-	_, catalogue := fetch(t, srv, http.MethodGet, "/videonavody")
+	srv := webtest.NewPortal(t)
+	_, catalogue := webtest.Get(t, srv, "/videonavody")
 	guides := regexp.MustCompile(`<h2><a href="(/videonavody/[a-z-]+)">`).FindAllStringSubmatch(catalogue, -1)
 	situationLink := regexp.MustCompile(`href="(/zivotni-situace/[a-z0-9-]+)"`)
 	for _, g := range guides {
-		_, page := fetch(t, srv, http.MethodGet, g[1])
+		_, page := webtest.Get(t, srv, g[1])
 		links := situationLink.FindAllStringSubmatch(page, -1)
 		if len(links) == 0 {
 			t.Errorf("%s links to no life situation", g[1])
 		}
 		for _, l := range links {
-			res, situation := fetch(t, srv, http.MethodGet, l[1])
+			res, situation := webtest.Get(t, srv, l[1])
 			if res.StatusCode != http.StatusOK {
 				t.Errorf("%s links to %s: status %d", g[1], l[1], res.StatusCode)
 			} else if !strings.Contains(situation, `href="`+g[1]+`"`) {

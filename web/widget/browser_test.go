@@ -11,6 +11,7 @@ import (
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web"
 	"github.com/radnice/radnice/web/browsertest"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // TestWidgetOnAnotherSiteInBrowser checks the widget in Chromium where it is meant to live: on
@@ -29,8 +30,7 @@ func TestWidgetOnAnotherSiteInBrowser(t *testing.T) {
 	if err := geo.NewStore(pool).ReplaceWasteSchedules(t.Context(), weekly); err != nil {
 		t.Fatal(err)
 	}
-	portal := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: pool}))
-	t.Cleanup(portal.Close)
+	portal := webtest.Server(t, web.Config{Pool: pool})
 	host := httptest.NewServer(hostSite(t, portal.URL))
 	t.Cleanup(host.Close)
 	t.Setenv("RADNICE_WIDGET_HOST", host.URL)

@@ -2,49 +2,16 @@ package widget_test
 
 import (
 	"html"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"github.com/radnice/radnice/datasets/demotown/demotest"
-	"github.com/radnice/radnice/web"
+	"github.com/radnice/radnice/web/webtest"
 )
 
-// newPortal serves the portal on the demo town.
-func newPortal(t *testing.T) *httptest.Server {
-	t.Helper()
-	srv := httptest.NewServer(web.Handler(t.Context(), web.Config{Pool: demotest.Pool(t)}))
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-// get requests path from srv with the given headers and returns the response and its body.
-func get(t *testing.T, srv *httptest.Server, path string, header http.Header) (*http.Response, string) {
-	t.Helper()
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, srv.URL+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, values := range header {
-		req.Header[name] = values
-	}
-	res, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, string(body)
-}
-
 func TestScriptIsServedToEverySite(t *testing.T) {
-	srv := newPortal(t)
-	res, body := get(t, srv, "/widget.js", nil)
+	srv := webtest.NewPortal(t)
+	res, body := webtest.Get(t, srv, "/widget.js")
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status = %d, want 200", res.StatusCode)
 	}
@@ -66,22 +33,22 @@ func TestScriptIsServedToEverySite(t *testing.T) {
 	if etag == "" {
 		t.Fatal("no ETag")
 	}
-	res, _ = get(t, srv, "/widget.js", http.Header{"If-None-Match": {etag}})
+	res, _ = webtest.Get(t, srv, "/widget.js", "If-None-Match", etag)
 	if res.StatusCode != http.StatusNotModified {
 		t.Errorf("revalidation: status = %d, want 304", res.StatusCode)
 	}
 }
 
 func TestDocsPageShowsSnippetsForThisPortal(t *testing.T) {
-	srv := newPortal(t)
+	srv := webtest.NewPortal(t)
 	for _, tc := range []struct {
-		header http.Header
+		header []string
 		portal string
 	}{
 		{nil, srv.URL},
-		{http.Header{"X-Forwarded-Proto": {"https"}}, "https://" + strings.TrimPrefix(srv.URL, "http://")},
+		{[]string{"X-Forwarded-Proto", "https"}, "https://" + strings.TrimPrefix(srv.URL, "http://")},
 	} {
-		res, body := get(t, srv, "/pro-weby", tc.header)
+		res, body := webtest.Get(t, srv, "/pro-weby", tc.header...)
 		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 			t.Fatalf("status %d, Content-Type %q; want 200, HTML", res.StatusCode, res.Header.Get("Content-Type"))
 		}
@@ -102,15 +69,15 @@ func TestDocsPageShowsSnippetsForThisPortal(t *testing.T) {
 }
 
 func TestPortalPagesLinkTheDocs(t *testing.T) {
-	_, body := get(t, newPortal(t), "/", nil)
+	_, body := webtest.Get(t, webtest.NewPortal(t), "/")
 	if !strings.Contains(body, `<a href="/pro-weby">Vložte vyhledávání na svůj web</a>`) {
 		t.Error("the front page's footer does not link /pro-weby")
 	}
 }
 
 func TestEnglishDocsPageShowsEnglishSnippetsAndLinks(t *testing.T) {
-	srv := newPortal(t)
-	res, body := get(t, srv, "/en/pro-weby", nil)
+	srv := webtest.NewPortal(t)
+	res, body := webtest.Get(t, srv, "/en/pro-weby")
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", res.StatusCode)
 	}

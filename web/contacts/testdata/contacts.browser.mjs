@@ -61,7 +61,9 @@ for (const p of PAGES.filter((p) => !p.path.startsWith('/en/'))) {
 
 await t.step('the contacts page says the office is open, until when, and its hours', async () => {
 	await page.goto(t.url('/kontakty'));
-	await expectText(page.locator('.office-status'), 'Nyní otevřeno, zavírá v 11:30');
+	await expectText(page.locator('main .office-status'), 'Nyní otevřeno, zavírá v 11:30');
+	// Every page's footer says the same.
+	await expectText(page.getByRole('contentinfo').locator('.office-status'), 'Nyní otevřeno, zavírá v 11:30');
 	await expectText(page.locator('#uredni-hodiny + .office-status + dl.hours dt').first(), 'Pondělí');
 });
 
