@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/radnice/radnice/geo"
 )
@@ -29,47 +30,66 @@ type areaFigures map[int]*areaFigure
 // answerFigures draws the areas of the answers the page shows and knows: the polling district
 // with its room, the waste zone, and each catchment area with its school, each with the address.
 func (h *Handler) answerFigures(ctx context.Context, p page, l geo.Lookup) (areaFigures, error) {
-	figures := areaFigures{}
-	add := func(area geo.AreaRef, facility *geo.Address, facilityLabel string) error {
-		var marks []geo.MapMark
-		if facility != nil && facility.Point != nil {
-			marks = append(marks, geo.MapMark{Kind: geo.FacilityMark, Label: facilityLabel, Point: *facility.Point})
-		}
-		if a := l.Address; a.Point != nil {
-			marks = append(marks, geo.MapMark{Kind: geo.AddressMark, Label: msg.T(ctx, "mark-address", a.Label()), Point: *a.Point})
-		}
-		m, err := h.store.AreaMap(ctx, area.ID, marks)
-		if err != nil || m.Path == "" {
-			return err
-		}
-		f := &areaFigure{AreaMap: m, Title: mapTitle(ctx, area, m.Marks), Area: areaLegend(ctx, area)}
-		if h.basemap.TileSource() != "" {
-			f.Basemap = h.basemap
-		}
-		figures[area.ID] = f
-		return nil
+	type request struct {
+		area          geo.AreaRef
+		facility      *geo.Address
+		facilityLabel string
 	}
+	var requests []request
 	if p.Polling && l.Polling.Covered {
 		s := l.Polling.Station
-		if err := add(*l.Polling.District, &s.Address, msg.T(ctx, "mark-station", s.Name)); err != nil {
-			return nil, err
-		}
+		requests = append(requests, request{*l.Polling.District, &s.Address, msg.T(ctx, "mark-station", s.Name)})
 	}
 	if p.Waste && l.Waste.Covered {
-		if err := add(*l.Waste.Zone, nil, ""); err != nil {
-			return nil, err
-		}
+		requests = append(requests, request{area: *l.Waste.Zone})
 	}
 	if p.Schools {
 		for _, ans := range []geo.SchoolAnswer{l.PrimarySchools, l.Kindergartens} {
 			for _, s := range ans.Schools {
-				if err := add(s.Area, s.Address, s.School.Name); err != nil {
-					return nil, err
-				}
+				requests = append(requests, request{s.Area, s.Address, s.School.Name})
 			}
 		}
 	}
-	return figures, nil
+	// "Moje adresa" draws up to five maps: PostGIS draws them side by side.
+	figures := make([]*areaFigure, len(requests))
+	errs := make([]error, len(requests))
+	var wg sync.WaitGroup
+	for i, req := range requests {
+		wg.Go(func() {
+			figures[i], errs[i] = h.areaFigure(ctx, l.Address, req.area, req.facility, req.facilityLabel)
+		})
+	}
+	wg.Wait()
+	out := areaFigures{}
+	for i, f := range figures {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if f != nil {
+			out[f.AreaMap.AreaID] = f
+		}
+	}
+	return out, nil
+}
+
+// areaFigure draws the area with the facility and the address; nil for an area without a boundary.
+func (h *Handler) areaFigure(ctx context.Context, a geo.Address, area geo.AreaRef, facility *geo.Address, facilityLabel string) (*areaFigure, error) {
+	var marks []geo.MapMark
+	if facility != nil && facility.Point != nil {
+		marks = append(marks, geo.MapMark{Kind: geo.FacilityMark, Label: facilityLabel, Point: *facility.Point})
+	}
+	if a.Point != nil {
+		marks = append(marks, geo.MapMark{Kind: geo.AddressMark, Label: msg.T(ctx, "mark-address", a.Label()), Point: *a.Point})
+	}
+	m, err := h.store.AreaMap(ctx, area.ID, marks)
+	if err != nil || m.Path == "" {
+		return nil, err
+	}
+	f := &areaFigure{AreaMap: m, Title: mapTitle(ctx, area, m.Marks), Area: areaLegend(ctx, area)}
+	if h.basemap.TileSource() != "" {
+		f.Basemap = h.basemap
+	}
+	return f, nil
 }
 
 // scripts are the scripts a page with these maps loads: none without a map.
