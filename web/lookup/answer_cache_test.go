@@ -15,7 +15,7 @@ import (
 func answer(body string) encoded { return encode("application/json", []byte(body)) }
 
 func TestAnswerCacheKeepsNothingUntilChangesAreHeard(t *testing.T) {
-	c := newAnswerCache(1 << 10)
+	c := newAnswerCache(1<<10, encodedSize)
 	key := answerKey{address: 1, date: geo.Date(2027, time.September, 20)}
 	_, _, gen := c.get(key)
 	c.put(key, answer("{}"), gen)
@@ -35,7 +35,7 @@ func TestAnswerCacheKeepsNothingUntilChangesAreHeard(t *testing.T) {
 }
 
 func TestAnswerCacheDropsAnAnswerReadBeforeAChange(t *testing.T) {
-	c := newAnswerCache(1 << 10)
+	c := newAnswerCache(1<<10, encodedSize)
 	c.reset(true)
 	key := answerKey{address: 1, date: geo.Date(2027, time.September, 20)}
 	_, _, gen := c.get(key) // a request misses and reads the database...
@@ -47,7 +47,7 @@ func TestAnswerCacheDropsAnAnswerReadBeforeAChange(t *testing.T) {
 }
 
 func TestAnswerCacheStaysWithinItsSize(t *testing.T) {
-	c := newAnswerCache(100)
+	c := newAnswerCache(100, encodedSize)
 	c.reset(true)
 	for id := range int64(50) {
 		key := answerKey{address: id, date: geo.Date(2027, time.September, 20)}
@@ -72,8 +72,8 @@ func TestAnswerCacheStaysWithinItsSize(t *testing.T) {
 func TestLookupAnswersFollowTheDatabase(t *testing.T) {
 	pool := demotest.Pool(t)
 	store := geo.NewStore(pool)
-	h := &Handler{store: store, answers: newAnswerCache(defaultCacheBytes)}
-	go store.WatchLookupData(t.Context(), h.answers.reset)
+	h := newHandler(store, Config{})
+	go h.watch(t.Context())
 	waitFor(t, "the cache listens for changes", func() bool {
 		h.answers.mu.RLock()
 		defer h.answers.mu.RUnlock()
@@ -98,6 +98,10 @@ func TestLookupAnswersFollowTheDatabase(t *testing.T) {
 	if cached, _, _ := h.answers.get(answerKey{address: address, date: today()}); string(cached.body) != before {
 		t.Fatal("the answer by address was not cached")
 	}
+	waste := pages[1]
+	if _, err := h.pageAnswer(t.Context(), waste, address); err != nil {
+		t.Fatal(err)
+	}
 
 	if _, err := pool.Exec(context.Background(), `UPDATE areas SET name = 'Oblast přejmenovaná' WHERE id = $1`, zone); err != nil {
 		t.Fatal(err)
@@ -108,6 +112,9 @@ func TestLookupAnswersFollowTheDatabase(t *testing.T) {
 	})
 	if after := ask(); !strings.Contains(after, "Oblast přejmenovaná") {
 		t.Errorf("after the area was renamed the answer is\n%s", after)
+	}
+	if ans, err := h.pageAnswer(t.Context(), waste, address); err != nil || ans.lookup.Waste.Zone.Name != "Oblast přejmenovaná" {
+		t.Errorf("after the area was renamed the waste page's answer names the zone %q (%v)", ans.lookup.Waste.Zone.Name, err)
 	}
 }
 

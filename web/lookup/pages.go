@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
 )
@@ -82,16 +83,47 @@ func (h *Handler) answerPage(p page) http.HandlerFunc {
 			layout.NotFound(w, r)
 			return
 		}
-		l, err := h.store.Lookup(r.Context(), id, today())
+		ans, err := h.pageAnswer(r.Context(), p, id)
 		if err != nil {
 			layout.Error(w, r, err)
 			return
 		}
-		figures, err := h.answerFigures(r.Context(), p, l)
-		if err != nil {
-			layout.Error(w, r, err)
-			return
-		}
-		layout.Render(w, r, answerPage(answerView{Page: p, Lookup: l, Figures: figures}))
+		layout.Render(w, r, answerPage(answerView{Page: p, Lookup: ans.lookup, Figures: ans.figures}))
 	}
+}
+
+// pageAnswer is what an answer page shows of an address: the lookup and its maps.
+type pageAnswer struct {
+	lookup  geo.Lookup
+	figures areaFigures
+}
+
+// size estimates the memory the answer takes: mostly its maps' outlines.
+func (a pageAnswer) size() int {
+	n := 4 << 10
+	for _, f := range a.figures {
+		n += len(f.Path) + 256*len(f.Marks)
+	}
+	return n
+}
+
+// pageAnswer is the answer page p's lookup and maps for the address point id today, from the
+// cache when it has them.
+func (h *Handler) pageAnswer(ctx context.Context, p page, id int64) (pageAnswer, error) {
+	key := answerKey{address: id, date: today(), view: p.Path + " " + string(i18n.FromContext(ctx))}
+	ans, ok, generation := h.pages.get(key)
+	if ok {
+		return ans, nil
+	}
+	l, err := h.store.Lookup(ctx, id, key.date)
+	if err != nil {
+		return pageAnswer{}, err
+	}
+	figures, err := h.answerFigures(ctx, p, l)
+	if err != nil {
+		return pageAnswer{}, err
+	}
+	ans = pageAnswer{lookup: l, figures: figures}
+	h.pages.put(key, ans, generation)
+	return ans, nil
 }

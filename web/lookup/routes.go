@@ -17,23 +17,23 @@ import (
 type Handler struct {
 	store   *geo.Store
 	basemap Basemap
-	answers *answerCache
+	answers *answerCache[encoded]    // the API's answers by address
+	pages   *answerCache[pageAnswer] // the pages' answers by address, page and language
 }
 
 // Config is how a deployment tunes the lookup feature.
 type Config struct {
 	Basemap Basemap // the zero value draws no tiles
-	// CacheBytes bounds the memory of the answer cache: 0 means 64 MiB, a negative value
-	// turns the cache off.
+	// CacheBytes bounds the memory of each answer cache (the API's and the pages'): 0 means
+	// 64 MiB, a negative value turns the caches off.
 	CacheBytes int
 }
 
 // Routes mounts the API under /api/v1/lookup, /api/v1/waste and /api/v1/areas, and the four pages.
 // ctx bounds the watch on the database that keeps the answer cache true.
 func Routes(ctx context.Context, r chi.Router, store *geo.Store, cfg Config) {
-	cacheBytes := cmp.Or(cfg.CacheBytes, defaultCacheBytes)
-	h := &Handler{store: store, basemap: cfg.Basemap, answers: newAnswerCache(max(cacheBytes, 0))}
-	go store.WatchLookupData(ctx, h.answers.reset)
+	h := newHandler(store, cfg)
+	go h.watch(ctx)
 	r.Get("/api/v1/lookup", h.apiLookup)
 	r.Get("/api/v1/waste/{id}.ics", h.apiWasteCalendar)
 	r.Get("/api/v1/areas/{id}", h.apiArea)
@@ -42,6 +42,21 @@ func Routes(ctx context.Context, r chi.Router, store *geo.Store, cfg Config) {
 		r.Post(p.Path, h.formPage(p))
 		r.Get(p.Path+"/{id}", h.answerPage(p))
 	}
+}
+
+func newHandler(store *geo.Store, cfg Config) *Handler {
+	limit := max(cmp.Or(cfg.CacheBytes, defaultCacheBytes), 0)
+	return &Handler{store: store, basemap: cfg.Basemap,
+		answers: newAnswerCache(limit, encodedSize),
+		pages:   newAnswerCache(limit, pageAnswer.size)}
+}
+
+// watch keeps the answer caches true to the database until ctx ends.
+func (h *Handler) watch(ctx context.Context) {
+	h.store.WatchLookupData(ctx, func(listening bool) {
+		h.answers.reset(listening)
+		h.pages.reset(listening)
+	})
 }
 
 // now is the clock; tests set it through export_test.go.
