@@ -4,7 +4,8 @@ import (
 	"cmp"
 	"regexp"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/radnice/radnice/datasets/contentline"
 )
 
 // postalAddress is a Czech address as the content writes it: "Štefánikova 1163/12, 742 21 Kopřivnice".
@@ -16,7 +17,7 @@ var postalAddress = regexp.MustCompile(`^(.+), ([0-9]{3} ?[0-9]{2}) (.+)$`)
 func VCard(p Person, town, officeAddress string) string {
 	var b strings.Builder
 	line := func(name string, value string) {
-		fold(&b, name+":"+value)
+		contentline.Fold(&b, name+":"+value)
 	}
 	line("BEGIN", "VCARD")
 	line("VERSION", "4.0")
@@ -65,24 +66,3 @@ func structured(components ...string) string {
 
 // telURI is a phone number written "+420 556 879 411" as a tel URI (RFC 3966).
 func telURI(phone string) string { return "tel:" + strings.ReplaceAll(phone, " ", "") }
-
-// maxLine is the longest a vCard line should be, in octets, without its line break.
-const maxLine = 75
-
-// fold writes a content line ended by CRLF, folded into lines of at most maxLine octets
-// (continuations start with a space), never inside a UTF-8 character.
-func fold(b *strings.Builder, s string) {
-	limit := maxLine
-	for len(s) > limit {
-		cut := limit
-		for !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		b.WriteString(s[:cut])
-		b.WriteString("\r\n ")
-		s = s[cut:]
-		limit = maxLine - 1 // the leading space counts
-	}
-	b.WriteString(s)
-	b.WriteString("\r\n")
-}

@@ -2,12 +2,9 @@ package lookup
 
 import (
 	"strings"
-	"unicode/utf8"
-)
 
-// icsMaxLine is the longest content line RFC 5545 (section 3.1) allows, in octets, without
-// the CRLF.
-const icsMaxLine = 75
+	"github.com/radnice/radnice/datasets/contentline"
+)
 
 // icsWriter writes iCalendar (RFC 5545) content lines: CRLF line ends, long lines folded.
 type icsWriter struct {
@@ -16,7 +13,7 @@ type icsWriter struct {
 
 // raw writes a content line whose value needs no escaping: "DTSTART;VALUE=DATE:20271008".
 func (c *icsWriter) raw(name, value string) {
-	c.b.WriteString(foldLine(name + ":" + value))
+	contentline.Fold(&c.b, name+":"+value)
 }
 
 // text writes a property of value type TEXT, escaped.
@@ -31,25 +28,4 @@ func (c *icsWriter) String() string { return c.b.String() }
 // line breaks.
 func escapeText(s string) string {
 	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
-}
-
-// foldLine ends a content line with CRLF, folding it (section 3.1) so that no line is longer
-// than 75 octets: each continuation line starts with one space. It never splits a UTF-8
-// sequence.
-func foldLine(line string) string {
-	var b strings.Builder
-	limit := icsMaxLine
-	for len(line) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(line[cut]) {
-			cut--
-		}
-		b.WriteString(line[:cut])
-		b.WriteString("\r\n ")
-		line = line[cut:]
-		limit = icsMaxLine - 1 // the leading space counts
-	}
-	b.WriteString(line)
-	b.WriteString("\r\n")
-	return b.String()
 }

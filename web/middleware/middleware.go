@@ -101,10 +101,24 @@ func SecurityHeaders(imageSources ...string) func(http.Handler) http.Handler {
 			h.Set("Referrer-Policy", "same-origin")
 			h.Set("X-Frame-Options", "DENY")
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
-			if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+			if ViaTLS(r) {
 				h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 			}
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// ViaTLS reports whether the request came over TLS: directly, or through a proxy that says so.
+func ViaTLS(r *http.Request) bool {
+	return r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
+}
+
+// PortalURL is the portal's address as the request reached it ("https://portal.example"), for
+// the absolute addresses that open data, feeds and embedding snippets need.
+func PortalURL(r *http.Request) string {
+	if ViaTLS(r) {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
+	"github.com/radnice/radnice/web/middleware"
 )
 
 // prague is the zone of the dates notices are posted on.
@@ -32,7 +33,7 @@ func (h *Handler) feed(w http.ResponseWriter, r *http.Request) {
 		layout.ServerError(w, r, err)
 		return
 	}
-	base := portalURL(r)
+	base := middleware.PortalURL(r)
 	f := atomFeed{
 		Lang:    string(i18n.FromContext(ctx)),
 		ID:      base + feedPath,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/radnice/radnice/datasets/ofn"
 	"github.com/radnice/radnice/web/layout"
+	"github.com/radnice/radnice/web/middleware"
 )
 
 // openData serves the current board as open data: JSON-LD of the open formal norm "Úřední
@@ -22,7 +23,7 @@ func (h *Handler) openData(w http.ResponseWriter, r *http.Request) {
 		layout.ServerError(w, r, err)
 		return
 	}
-	base := portalURL(r)
+	base := middleware.PortalURL(r)
 	board := ofn.Board{IRI: base + boardPath, Page: base + boardPath, OperatorICO: ico, Notices: make([]ofn.Notice, 0, len(list))}
 	for _, n := range list {
 		on := ofn.Notice{

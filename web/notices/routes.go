@@ -6,7 +6,6 @@
 package notices
 
 import (
-	"net/http"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -49,16 +48,6 @@ var now = time.Now
 
 // today is the civil date in Prague, which decides what is on the board.
 func today() time.Time { return geo.PragueDate(now()) }
-
-// portalURL is the portal's address as the request reached it, for the absolute addresses open
-// data and feeds need: https behind TLS or behind a proxy that says so, and the request's host.
-func portalURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
 
 // alternates links a board page to the board's open data and feed (RFC 8288), as the page's
 // head would: the page frame has no place for them.

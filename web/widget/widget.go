@@ -17,6 +17,7 @@ import (
 
 	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
+	"github.com/radnice/radnice/web/middleware"
 )
 
 //go:embed widget.js
@@ -53,17 +54,7 @@ func serveScript(w http.ResponseWriter, r *http.Request) {
 // docsPage serves "Vložte vyhledávání na svůj web", with snippets that name this portal and,
 // on the English page, English widgets.
 func docsPage(w http.ResponseWriter, r *http.Request) {
-	layout.Render(w, r, docs(portalURL(r)))
-}
-
-// portalURL is the portal's address as the request reached it: https behind TLS or behind a
-// proxy that says so (as middleware.SecurityHeaders reads it), and the request's host.
-func portalURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+	layout.Render(w, r, docs(middleware.PortalURL(r)))
 }
 
 // kind is one value of the element's kind attribute, as the documentation presents it: its
