@@ -5,7 +5,16 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { start, axeCheck, expectTrue, validateHTMLPages } from '../browsertest/browser.mjs';
+import {
+	start,
+	axeCheck,
+	expectEqual,
+	expectPath,
+	expectText,
+	expectTrue,
+	navigation,
+	validateHTMLPages,
+} from '../browsertest/browser.mjs';
 
 const MAX_PAGES = 400; // a guard against a crawl that never ends, far above the demo's pages
 const PER_TYPE = 2; // pages of one type checked with axe-core and photographed
@@ -84,5 +93,36 @@ await t.step('every page type has no WCAG 2.1 A/AA violations, and is photograph
 		}
 	}
 }, { timeout: 600000 });
+
+await t.step('by keyboard: the skip link comes first and the main navigation leads to its pages', async () => {
+	const page = await t.newPage();
+	await page.goto(origin + '/');
+	await page.keyboard.press('Tab');
+	expectEqual(await page.evaluate(() => document.activeElement.textContent), 'Přeskočit na obsah', 'the first focus');
+	await page.keyboard.press('Enter');
+	expectEqual(await page.evaluate(() => document.activeElement.id), 'obsah', 'focus after the skip link');
+	// From the top again: Tab along the header until the navigation's "Úřední deska", then Enter.
+	await page.goto(origin + '/');
+	for (let i = 0; i < 20; i++) {
+		await page.keyboard.press('Tab');
+		if ((await page.evaluate(() => document.activeElement.textContent)) === 'Úřední deska') {
+			break;
+		}
+	}
+	await navigation(page, () => page.keyboard.press('Enter'));
+	await expectPath(page, '/uredni-deska');
+	await expectText(page.getByRole('navigation', { name: 'Hlavní navigace' }).locator('[aria-current="page"]'), 'Úřední deska');
+});
+
+await t.step('without JavaScript the header search answers from every feature', async () => {
+	const page = await t.newPage({ javaScriptEnabled: false });
+	await page.goto(origin + '/kontakty');
+	await page.getByRole('search').first().getByRole('searchbox').fill('pes');
+	await navigation(page, () => page.keyboard.press('Enter'));
+	await expectPath(page, '/hledat');
+	await expectText(page.locator('h1'), 'Hledání na portálu');
+	await expectText(page.getByRole('link', { name: 'Pořízení psa' }), 'Pořízení psa');
+	await axeCheck(page, 'the search results');
+});
 
 await t.finish();
