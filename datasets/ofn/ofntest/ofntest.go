@@ -16,7 +16,7 @@ import (
 )
 
 // DirEnv names the folder of the OFN schemas, laid out as their URLs on ofn.gov.cz; without
-// it, the tests read ../shared/reference/ofn beside the repository.
+// it, the tests read the folder Dir finds.
 const DirEnv = "RADNICE_OFN_DIR"
 
 // NoticeBoard is the $id of the schema of "Úřední desky" 2021-07-20.
@@ -96,8 +96,13 @@ func Check(sch *jsonschema.Schema, doc []byte) error {
 	return err
 }
 
-// Dir is the OFN folder: the one DirEnv names, or ../shared/reference/ofn beside the
-// repository's root.
+// sharedReference is where the project's machines keep the shared reference folder, for a
+// clone that does not stand beside it (CI's clean clone).
+const sharedReference = "/work/shared/reference/ofn"
+
+// Dir is the OFN folder: the one DirEnv names, else ../shared/reference/ofn beside the
+// repository's root, else the machines' shared reference folder. A missing folder fails the
+// test later, naming the path it tried.
 func Dir(t testing.TB) string {
 	t.Helper()
 	if dir := os.Getenv(DirEnv); dir != "" {
@@ -109,7 +114,11 @@ func Dir(t testing.TB) string {
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "reference", "ofn")
+			beside := filepath.Join(dir, "..", "shared", "reference", "ofn")
+			if _, err := os.Stat(beside); err != nil {
+				return sharedReference
+			}
+			return beside
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
