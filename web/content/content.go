@@ -32,6 +32,15 @@ var loaders = []Loader{
 	{Dir: "uredni-deska", Name: "notices", Load: notices.Load},
 }
 
+// Kinds are the content folder's subfolders the portal loads, in loading order.
+func Kinds() []string {
+	kinds := make([]string, len(loaders))
+	for i, l := range loaders {
+		kinds[i] = l.Dir
+	}
+	return kinds
+}
+
 // Load loads every kind of content found in fsys (a content folder); a kind whose subfolder
 // is missing is left as it is. report is told what each kind loaded.
 func Load(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS, report func(kind string, n int)) error {

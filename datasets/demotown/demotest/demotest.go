@@ -3,6 +3,9 @@ package demotest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -14,10 +17,10 @@ import (
 	"github.com/radnice/radnice/web/content"
 )
 
-// seed loads the demo town with its areas; its key changes with the town's files, so the
-// template follows.
+// seed loads the demo town with its areas and content; its key changes with the town's files
+// and with the kinds of content the portal loads, so the template follows.
 var seed = &dbtest.Seed{
-	Key: "demo_" + demotown.Fingerprint()[:12],
+	Key: "demo_" + seedKey(),
 	Fill: func(ctx context.Context, url string) error {
 		pool, err := geo.Connect(ctx, url)
 		if err != nil {
@@ -34,6 +37,11 @@ var seed = &dbtest.Seed{
 		}
 		return content.Load(ctx, pool, demotown.Content(), func(string, int) {})
 	},
+}
+
+func seedKey() string {
+	sum := sha256.Sum256([]byte(demotown.Fingerprint() + "\x00" + strings.Join(content.Kinds(), "\x00")))
+	return hex.EncodeToString(sum[:6])
 }
 
 // Pool returns a connection pool to a fresh database of t's own holding the demo town: its
