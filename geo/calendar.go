@@ -15,8 +15,8 @@ func Date(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// prague is the zone whose calendar day the portal answers for.
-var prague = mustLoadLocation("Europe/Prague")
+// Prague is the zone whose calendar day and clock the portal answers by.
+var Prague = mustLoadLocation("Europe/Prague")
 
 func mustLoadLocation(name string) *time.Location {
 	loc, err := time.LoadLocation(name)
@@ -28,7 +28,7 @@ func mustLoadLocation(name string) *time.Location {
 
 // PragueDate returns the civil date in Prague at the instant t.
 func PragueDate(t time.Time) time.Time {
-	return civil(t.In(prague))
+	return civil(t.In(Prague))
 }
 
 // civil returns the calendar date of t, read in t's own location, at midnight UTC.

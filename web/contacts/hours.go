@@ -28,15 +28,6 @@ type Day struct {
 // horizon is how far ahead the next opening is looked for: past any Christmas closure.
 const horizon = 60
 
-// prague is where the office's clock runs.
-var prague = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Prague")
-	if err != nil {
-		panic(err) // geo embeds time/tzdata: this cannot happen
-	}
-	return loc
-}()
-
 // Known reports whether the office publishes any hours.
 func (h OfficeHours) Known() bool { return !h.Week.Empty() || len(h.Exceptions) > 0 }
 
@@ -83,7 +74,7 @@ func (h OfficeHours) StatusAt(t time.Time) Status {
 	if !h.Known() {
 		return Status{}
 	}
-	local := t.In(prague)
+	local := t.In(geo.Prague)
 	minute := contactfiles.Clock(local.Hour()*60 + local.Minute())
 	today := h.On(geo.Date(local.Date()))
 	s := Status{Known: true, Today: today}

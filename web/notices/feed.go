@@ -7,21 +7,11 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
 	"github.com/radnice/radnice/web/middleware"
 )
-
-// prague is the zone of the dates notices are posted on.
-var prague = mustLoadLocation("Europe/Prague")
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err) // geo embeds time/tzdata: this cannot happen
-	}
-	return loc
-}
 
 // feed serves the current board as an Atom feed (RFC 4287), newest notices first: an entry
 // per notice, dated the day it was posted, its attachments as enclosures.
@@ -80,7 +70,7 @@ func (h *Handler) feed(w http.ResponseWriter, r *http.Request) {
 
 // atomDate is midnight in Prague of a civil date, as Atom writes instants.
 func atomDate(day time.Time) string {
-	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, prague).Format(time.RFC3339)
+	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, geo.Prague).Format(time.RFC3339)
 }
 
 // The feed's XML.
