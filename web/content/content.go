@@ -65,10 +65,11 @@ func load(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS, report func(kind 
 		if _, err := fs.Stat(fsys, l.Dir); err != nil {
 			continue
 		}
-		if want, err := wanted(l); err != nil || !want {
-			if err != nil {
-				return err
-			}
+		want, err := wanted(l)
+		if err != nil {
+			return err
+		}
+		if !want {
 			continue
 		}
 		n, err := l.Load(ctx, pool, fsys, l.Dir)
