@@ -16,6 +16,7 @@ import (
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/addresses"
 	"github.com/radnice/radnice/web/admin"
+	"github.com/radnice/radnice/web/auth"
 	"github.com/radnice/radnice/web/contacts"
 	"github.com/radnice/radnice/web/health"
 	"github.com/radnice/radnice/web/home"
@@ -27,6 +28,7 @@ import (
 	"github.com/radnice/radnice/web/problem"
 	"github.com/radnice/radnice/web/search"
 	"github.com/radnice/radnice/web/situations"
+	"github.com/radnice/radnice/web/staff"
 	"github.com/radnice/radnice/web/static"
 	"github.com/radnice/radnice/web/videos"
 	"github.com/radnice/radnice/web/widget"
@@ -38,6 +40,7 @@ type Config struct {
 	Logger *slog.Logger  // nil: discard
 	Lookup lookup.Config // the map's basemap, the answer cache
 	Town   *town.Town    // nil: the demo town
+	Auth   auth.Config   // the identity providers and sessions
 }
 
 // Handler builds the portal's HTTP handler. ctx bounds its background work.
@@ -53,10 +56,14 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 		}
 		cfg.Town = &demo
 	}
+	login := auth.New(ctx, pool, cfg.Auth)
 	r := chi.NewRouter()
-	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(cfg.Lookup.Basemap.TileSource()), apiCORS, i18n.Middleware, layout.WithTown(cfg.Town),
-		layout.WithFooterStatus(contacts.NewStatusCache(contacts.NewStore(pool)).FooterLine))
+	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(cfg.Lookup.Basemap.TileSource()),
+		crossOriginProtection, apiCORS, i18n.Middleware, layout.WithTown(cfg.Town),
+		layout.WithFooterStatus(contacts.NewStatusCache(contacts.NewStore(pool)).FooterLine), login.Middleware)
 	health.Routes(r, pool)
+	login.Routes(r)
+	staff.Routes(r, pool, login.Store())
 	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
 	home.Routes(r, cfg.Town, pool)
 	store := geo.NewStore(pool)
@@ -80,6 +87,12 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 		problem.Write(w, r, http.StatusMethodNotAllowed, "The method "+r.Method+" is not allowed here.")
 	})
 	return r
+}
+
+// crossOriginProtection refuses state-changing requests that a browser sent from another site
+// (Sec-Fetch-Site, else Origin against Host), so forms need no tokens.
+func crossOriginProtection(next http.Handler) http.Handler {
+	return http.NewCrossOriginProtection().Handler(next)
 }
 
 // apiCORS lets web pages of any origin read the public API under /api/v1/: GET from anywhere,

@@ -40,12 +40,16 @@ commands:
   apikey create NAME --scope S    make an API key for the town's systems (scopes: reports); shown once
   apikey list | apikey revoke NAME
                                  list or revoke API keys
+  admin grant EMAIL ROLE [AGENDA]
+                                 grant a staff role (admin, editor, school_office, clerk AGENDA)
+                                 to an e-mail; it takes effect at its staff login
   demo [--if-empty]              load the demo town (with --if-empty only into an empty register)
   generate national PATH         write the national-scale synthetic address ZIP (for benchmarks)
 
 environment:
   DATABASE_URL   PostgreSQL URL of a PostGIS database (required by all but generate)
   RADNICE_ADDR   listen address of serve (default 127.0.0.1:8080)
+  RADNICE_OIDC_ISSUER, RADNICE_STAFF_OIDC_ISSUER and friends: the identity providers (see README)
 `
 
 func main() {
@@ -109,6 +113,8 @@ func run(ctx context.Context, args []string) error {
 		return report(ctx, rest)
 	case "apikey":
 		return apikey(ctx, rest)
+	case "admin":
+		return adminCommand(ctx, rest)
 	case "demo":
 		ifEmpty := len(rest) == 1 && rest[0] == "--if-empty"
 		if len(rest) > 0 && !ifEmpty {

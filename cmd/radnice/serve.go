@@ -48,6 +48,9 @@ func serve(ctx context.Context, logger *slog.Logger) error {
 			cfg.Lookup.CacheBytes = -1
 		}
 	}
+	if cfg.Auth, err = authConfig(); err != nil {
+		return err
+	}
 	if dir := os.Getenv("RADNICE_TOWN_DIR"); dir != "" {
 		t, err := town.Read(os.DirFS(dir))
 		if err != nil {

@@ -49,6 +49,12 @@ var msg = i18n.Catalogue{
 	"error-title":     {CS: "Chyba serveru", EN: "Server error"},
 	"error-heading":   {CS: "Omlouváme se, něco se pokazilo", EN: "Sorry, something went wrong"},
 	"error-text":      {CS: "Požadavek se nepodařilo vyřídit. Zkuste to prosím za chvíli znovu.", EN: "We could not handle the request. Please try again in a moment."},
+	"log-in":          {CS: "Přihlásit se", EN: "Log in"},
+	"my-account":      {CS: "Můj účet", EN: "My account"},
+	"staff":           {CS: "Správa", EN: "Administration"},
+	"log-out":         {CS: "Odhlásit se", EN: "Log out"},
+	"forbidden-title": {CS: "Přístup odepřen", EN: "Access denied"},
+	"forbidden-text":  {CS: "K této stránce nemáte oprávnění. Pokud je potřebujete, obraťte se na správce portálu.", EN: "You are not allowed to see this page. Ask the portal administrator if you need access."},
 }
 
 // T is the layout's message key in the language of the page; features use it for the shared

@@ -43,3 +43,9 @@ func ServerError(w http.ResponseWriter, r *http.Request, err error) {
 	slog.ErrorContext(r.Context(), "request failed", "err", err)
 	RenderStatus(w, r, http.StatusInternalServerError, serverErrorPage())
 }
+
+// Forbidden answers a logged-in person who lacks the role a page needs.
+func Forbidden(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	RenderStatus(w, r, http.StatusForbidden, forbiddenPage())
+}

@@ -1,0 +1,151 @@
+package auth
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/alexedwards/scs/pgxstore"
+	"github.com/alexedwards/scs/v2"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/radnice/radnice/geo"
+	"github.com/radnice/radnice/web/layout"
+)
+
+// Config is how the portal logs people in.
+type Config struct {
+	// PublicURL is where people reach the portal, e.g. "https://portal.koprivnice.cz"; it makes
+	// the redirect URIs registered at the providers, and https makes cookies Secure. "" takes
+	// the scheme and host of each request (development and tests on loopback).
+	PublicURL string
+	Citizens  *ProviderConfig // NIA (Identita občana); nil when citizens cannot log in
+	Staff     *ProviderConfig // the town's own provider for staff; nil when there is none
+	// IdleTimeout ends a session nobody used for that long; Lifetime ends any session.
+	IdleTimeout, Lifetime time.Duration
+}
+
+// The providers' keys: they name identities in the database and appear in login paths.
+const (
+	ProviderCitizens = "nia"
+	ProviderStaff    = "urad"
+)
+
+// Service logs people in and out and knows who is logged in.
+type Service struct {
+	store     *Store
+	sessions  *scs.SessionManager
+	providers map[string]*provider
+	publicURL string
+	limit     *limiter
+}
+
+// New returns the login service on pool; ctx bounds the cleanup of expired sessions.
+func New(ctx context.Context, pool *pgxpool.Pool, cfg Config) *Service {
+	store := pgxstore.NewWithCleanupInterval(pool, 10*time.Minute)
+	context.AfterFunc(ctx, store.StopCleanup)
+	sessions := scs.New()
+	sessions.Store = store
+	sessions.Cookie.Name = "radnice_session"
+	sessions.Cookie.Secure = strings.HasPrefix(cfg.PublicURL, "https://")
+	sessions.Cookie.SameSite = http.SameSiteLaxMode
+	sessions.Cookie.HttpOnly = true
+	sessions.IdleTimeout = cmpDuration(cfg.IdleTimeout, 30*time.Minute)
+	sessions.Lifetime = cmpDuration(cfg.Lifetime, 12*time.Hour)
+	sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		slog.ErrorContext(r.Context(), "session", "err", err)
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+	}
+	s := &Service{
+		store:     NewStore(pool),
+		sessions:  sessions,
+		providers: map[string]*provider{},
+		publicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
+		limit:     newLimiter(ctx),
+	}
+	for name, pc := range map[string]*ProviderConfig{ProviderCitizens: cfg.Citizens, ProviderStaff: cfg.Staff} {
+		if pc != nil {
+			s.providers[name] = &provider{name: name, cfg: *pc}
+		}
+	}
+	return s
+}
+
+// Store is the accounts' store.
+func (s *Service) Store() *Store { return s.store }
+
+// cmpDuration is d, or def when d is zero.
+func cmpDuration(d, def time.Duration) time.Duration {
+	if d == 0 {
+		return def
+	}
+	return d
+}
+
+// Session keys.
+const (
+	keyAccount       = "account"        // int64: who is logged in
+	keyProvider      = "provider"       // which provider they logged in through
+	keyIDToken       = "id_token"       // the signed ID token, a hint for the provider's logout
+	keyLoginProvider = "login.provider" // a login under way: where it went,
+	keyLoginState    = "login.state"    // its state,
+	keyLoginNonce    = "login.nonce"    // nonce,
+	keyLoginVerifier = "login.verifier" // PKCE verifier,
+	keyLoginBack     = "login.back"     // and the page to return to
+	keyPending       = "registration"   // JSON Identity of someone registering
+)
+
+// Middleware loads the session and the logged-in user for every request but static assets.
+// Requests without a session cookie cost nothing.
+func (s *Service) Middleware(next http.Handler) http.Handler {
+	withSession := s.sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		account := s.sessions.GetInt64(r.Context(), keyAccount)
+		if account == 0 {
+			next.ServeHTTP(w, r)
+			return
+		}
+		u, err := s.store.User(r.Context(), account)
+		if geo.ErrorCode(err) == geo.ENOTFOUND {
+			// The account was deleted in another session: this one ends too.
+			if err := s.sessions.Destroy(r.Context()); err != nil {
+				slog.ErrorContext(r.Context(), "end the session of a deleted account", "err", err)
+			}
+			next.ServeHTTP(w, r)
+			return
+		}
+		if err != nil {
+			slog.ErrorContext(r.Context(), "load the logged-in account", "err", err)
+			http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+			return
+		}
+		ctx := layout.WithViewer(WithUser(r.Context(), u), &layout.Viewer{Name: u.Name(), Staff: u.IsStaff()})
+		next.ServeHTTP(w, r.WithContext(ctx))
+	}))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		withSession.ServeHTTP(w, r)
+	})
+}
+
+// EndSession logs the request's person out of the portal (not of their provider): for when
+// their account is deleted.
+func (s *Service) EndSession(ctx context.Context) error {
+	return s.sessions.Destroy(ctx)
+}
+
+// baseURL is the portal's public address as r reached it.
+func (s *Service) baseURL(r *http.Request) string {
+	if s.publicURL != "" {
+		return s.publicURL
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}

@@ -1,0 +1,126 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+)
+
+// FieldError is a problem with one field of a submitted form; Field is the input's id.
+type FieldError struct {
+	Field, Message string
+}
+
+// FieldErrors are the problems of a submitted form, in the order of its fields.
+type FieldErrors []FieldError
+
+// Add records a problem with field.
+func (e *FieldErrors) Add(field, message string) {
+	*e = append(*e, FieldError{Field: field, Message: message})
+}
+
+// For returns the first problem with field, "" when there is none.
+func (e FieldErrors) For(field string) string {
+	for _, fe := range e {
+		if fe.Field == field {
+			return fe.Message
+		}
+	}
+	return ""
+}
+
+// Field is one input of a form as the shared components draw it: a label, an optional hint
+// and, after a failed submission, the error, each tied to the input for screen readers.
+type Field struct {
+	ID           string // the input's id, and its name unless Name is set
+	Name         string
+	Label        string
+	Hint         string
+	Value        string
+	Error        string
+	Type         string // of an Input: "text" (default), "email", "tel", "date", "number", "url"
+	Required     bool
+	Autocomplete string
+	Accept       string   // of a FileInput: accepted media types
+	Rows         int      // of a TextArea; 0 means 6
+	Options      []Option // of a Select, Radios or Checkboxes
+	Checked      bool     // of a Checkbox
+}
+
+// Option is one choice of a Select, Radios or Checkboxes.
+type Option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// name is the field's form name.
+func (f Field) name() string {
+	if f.Name != "" {
+		return f.Name
+	}
+	return f.ID
+}
+
+// inputType is the type attribute of an Input.
+func (f Field) inputType() string {
+	if f.Type == "" {
+		return "text"
+	}
+	return f.Type
+}
+
+// describedBy lists the ids of the hint and the error, for aria-describedby.
+func (f Field) describedBy() string {
+	var ids []string
+	if f.Hint != "" {
+		ids = append(ids, f.ID+"-hint")
+	}
+	if f.Error != "" {
+		ids = append(ids, f.ID+"-error")
+	}
+	return strings.Join(ids, " ")
+}
+
+// attrs are the attributes every input shares.
+func (f Field) attrs() templ.Attributes {
+	a := templ.Attributes{"id": f.ID, "name": f.name()}
+	if d := f.describedBy(); d != "" {
+		a["aria-describedby"] = d
+	}
+	if f.Error != "" {
+		a["aria-invalid"] = "true"
+	}
+	if f.Required {
+		a["required"] = true
+	}
+	if f.Autocomplete != "" {
+		a["autocomplete"] = f.Autocomplete
+	}
+	return a
+}
+
+// rows is a TextArea's height in lines.
+func (f Field) rows() string {
+	if f.Rows == 0 {
+		return "6"
+	}
+	return strconv.Itoa(f.Rows)
+}
+
+// choiceID is the id of the i-th button of a group: the group's id for the first one.
+func choiceID(f Field, i int) string {
+	if i == 0 {
+		return f.ID
+	}
+	return f.ID + "-" + strconv.Itoa(i+1)
+}
+
+// groupAttrs are the attributes of a group's fieldset.
+func (f Field) groupAttrs() templ.Attributes {
+	a := templ.Attributes{}
+	if d := f.describedBy(); d != "" {
+		a["aria-describedby"] = d
+	}
+	return a
+}
