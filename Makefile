@@ -8,20 +8,30 @@ SHELL := /bin/bash
 # The database: DATABASE_URL when given, else the project's own cluster (started on demand).
 database = export DATABASE_URL="$${DATABASE_URL:-$$(.ci/devdb start)}"
 
+# The login: RADNICE_OIDC_ISSUER when given, else the development identity provider (.ci/idp,
+# shaped like NIA, with the demo people) standing for both NIA and the town's staff provider.
+idp = if [ -z "$${RADNICE_OIDC_ISSUER:-}" ]; then \
+	issuer="$$(.ci/idp/run start)"; \
+	export RADNICE_OIDC_ISSUER="$$issuer" RADNICE_OIDC_CLIENT_ID=radnice-demo RADNICE_OIDC_CLIENT_SECRET=radnice-demo-secret \
+		RADNICE_STAFF_OIDC_ISSUER="$$issuer" RADNICE_STAFF_OIDC_CLIENT_ID=radnice-demo RADNICE_STAFF_OIDC_CLIENT_SECRET=radnice-demo-secret; \
+	fi
+
 .PHONY: help run test bench stop generate build
 
 help:
 	@echo "make run     set up the database, load the demo town and serve the portal"
 	@echo "make test    set up what the tests need and run the whole suite"
 	@echo "make bench   national-scale import, search and lookup benchmarks (slow; not part of test)"
-	@echo "make stop    stop the private database cluster"
+	@echo "make stop    stop the private database cluster and the development identity provider"
 
 build:
 	go build -o bin/radnice ./cmd/radnice
 
 run: build
 	@.ci/media
+	@.ci/node-deps
 	@$(database); \
+	$(idp); \
 	bin/radnice migrate; \
 	bin/radnice demo --if-empty; \
 	exec bin/radnice serve
@@ -41,6 +51,7 @@ bench: build
 	RADNICE_BENCH_DIR="$(CURDIR)/.data/bench" go test -count=1 -tags bench -run '^TestBenchmark' -timeout 80m -v ./web/bench/
 
 stop:
+	@.ci/idp/run stop
 	@.ci/devdb stop
 
 generate:

@@ -12,6 +12,7 @@ import (
 	"github.com/radnice/radnice/datasets/demotown"
 	"github.com/radnice/radnice/datasets/ruiancsv"
 	"github.com/radnice/radnice/geo"
+	"github.com/radnice/radnice/web/auth"
 	"github.com/radnice/radnice/web/content"
 )
 
@@ -21,6 +22,10 @@ func demo(ctx context.Context, ifEmpty bool) error {
 		return err
 	}
 	defer pool.Close()
+	// Staff roles of the demo people: granted again when missing, so each can log in and work.
+	if err := auth.NewStore(pool).GrantDemoRoles(ctx); err != nil {
+		return err
+	}
 	if ifEmpty {
 		empty, err := geo.NewStore(pool).RegisterEmpty(ctx)
 		if err != nil {

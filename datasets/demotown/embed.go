@@ -70,6 +70,7 @@ func Fingerprint() string {
 		h.Write(body)
 	}
 	fmt.Fprintf(h, "\x00%+v", Election())
+	h.Write(identityPeopleJSON)
 	err = fs.WalkDir(contentFS, "content", func(name string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err

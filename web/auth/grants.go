@@ -12,6 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/radnice/radnice/datasets/demotown"
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/audit"
 )
@@ -53,7 +54,8 @@ type Actor struct {
 func (u *User) Actor() Actor { return Actor{ID: u.ID, Name: u.Name()} }
 
 // GrantRole gives g to the accounts whose trusted e-mail is email, or keeps it for that e-mail's
-// first login through a provider trusted for e-mail.
+// first login through a provider trusted for e-mail. Granting a role held already changes
+// nothing and logs nothing.
 func (s *Store) GrantRole(ctx context.Context, by Actor, email string, g Grant) error {
 	email = strings.ToLower(strings.TrimSpace(email))
 	if addr, err := mail.ParseAddress(email); err != nil || addr.Address != email {
@@ -71,9 +73,17 @@ func (s *Store) GrantRole(ctx context.Context, by Actor, email string, g Grant) 
 			return err
 		}
 		if tag.RowsAffected() == 0 {
-			if _, err := tx.Exec(ctx, `INSERT INTO role_grants (email, role, agenda) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-				email, g.Role, g.Agenda); err != nil {
+			var known bool
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT FROM identities WHERE trusted_email = $1)`, email).Scan(&known); err != nil {
 				return err
+			}
+			if known {
+				return nil // every account of the e-mail holds the role already
+			}
+			tag, err = tx.Exec(ctx, `INSERT INTO role_grants (email, role, agenda) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+				email, g.Role, g.Agenda)
+			if err != nil || tag.RowsAffected() == 0 {
+				return err // nil: granted and waiting already
 			}
 		}
 		return audit.Record(ctx, tx, audit.Entry{ActorID: by.ID, ActorName: by.Name, Action: "role.grant",
@@ -127,4 +137,17 @@ func (s *Store) StaffGrants(ctx context.Context) ([]StaffGrant, error) {
 		return nil, fmt.Errorf("list role grants: %w", err)
 	}
 	return grants, nil
+}
+
+// GrantDemoRoles gives the demo town's staff people (datasets/demotown/idp) their roles.
+func (s *Store) GrantDemoRoles(ctx context.Context) error {
+	for _, p := range demotown.IdentityPeople() {
+		if Role(p.Role) == RoleCitizen {
+			continue
+		}
+		if err := s.GrantRole(ctx, Actor{Name: "radnice demo"}, p.Claims.EMail, Grant{Role: Role(p.Role), Agenda: p.Agenda}); err != nil {
+			return fmt.Errorf("demo role of %s: %w", p.Login, err)
+		}
+	}
+	return nil
 }

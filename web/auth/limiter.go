@@ -10,8 +10,8 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// limiter slows down whoever hammers the login callbacks: each client address may start or
-// finish a burst of logins, then one every few seconds.
+// limiter slows down whoever hammers the login callback (guessing codes, replaying states):
+// each client address may finish a burst of logins, then one every few seconds.
 type limiter struct {
 	mu      sync.Mutex
 	clients map[string]*rate.Limiter

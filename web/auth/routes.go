@@ -5,7 +5,7 @@ import "github.com/go-chi/chi/v5"
 // Routes mounts login, registration and logout.
 func (s *Service) Routes(r chi.Router) {
 	r.Get(LoginPath, s.loginPage)
-	r.With(s.limit.Limit).Post(LoginPath+"/{provider}", s.loginStart)
+	r.Post(LoginPath+"/{provider}", s.loginStart)
 	r.With(s.limit.Limit).Get(callbackPath, s.callback)
 	r.Get(registrationPath, s.registrationPage)
 	r.Post(registrationPath, s.register)

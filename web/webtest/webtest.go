@@ -7,6 +7,7 @@ import (
 	"html"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/radnice/radnice/datasets/demotown/demotest"
 	"github.com/radnice/radnice/web"
+	"github.com/radnice/radnice/web/auth"
+	"github.com/radnice/radnice/web/authtest"
 )
 
 // Server serves the portal configured by cfg until the end of t.
@@ -37,7 +40,13 @@ var client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) er
 // Do sends req and returns the response with its whole body; it never follows redirects.
 func Do(t testing.TB, req *http.Request) (*http.Response, string) {
 	t.Helper()
-	res, err := client.Do(req)
+	return doWith(t, client, req)
+}
+
+// doWith sends req with c and returns the response with its whole body.
+func doWith(t testing.TB, c *http.Client, req *http.Request) (*http.Response, string) {
+	t.Helper()
+	res, err := c.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,4 +102,49 @@ var (
 // Text is what a reader of HTML gets: tags dropped, entities decoded, runs of white space made one space.
 func Text(page string) string {
 	return strings.TrimSpace(spaces.ReplaceAllString(html.UnescapeString(tags.ReplaceAllString(page, " ")), " "))
+}
+
+// NewPortalWithLogin serves the portal on a fresh copy of the demo town, logging people in
+// through the development identity provider (web/authtest).
+func NewPortalWithLogin(t testing.TB) *httptest.Server {
+	t.Helper()
+	return Server(t, web.Config{Pool: demotest.Pool(t), Auth: authtest.Provider(t).PortalConfig()})
+}
+
+// LogIn logs the demo person login (datasets/demotown/idp/people.json) in to srv through the
+// provider, as staff when the demo gives them a staff role, and registers them at their first
+// login. It returns a client with their session that never follows redirects.
+func LogIn(t testing.TB, srv *httptest.Server, login string) *http.Client {
+	t.Helper()
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{Jar: jar, CheckRedirect: client.CheckRedirect}
+	person := authtest.Person(t, login)
+	provider := auth.ProviderCitizens
+	if person.Role != string(auth.RoleCitizen) {
+		provider = auth.ProviderStaff
+	}
+	res := authtest.Provider(t).Login(t, c, authtest.Form(t, srv.URL+auth.LoginPath+"/"+provider, nil), login, person.Password)
+	res.Body.Close()
+	if where, _ := res.Location(); res.StatusCode == http.StatusSeeOther && where != nil && where.Path == "/registrace" {
+		res, body := doWith(t, c, request(t, http.MethodPost, srv.URL+"/registrace",
+			strings.NewReader(url.Values{"email": {person.Claims.EMail}, "consent": {"1"}}.Encode()),
+			[]string{"Content-Type", "application/x-www-form-urlencoded"}))
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("registration of %s: status %d\n%s", login, res.StatusCode, Text(body))
+		}
+		return c
+	}
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login of %s: status %d at %s", login, res.StatusCode, res.Request.URL.Path)
+	}
+	return c
+}
+
+// As sends req with c (from LogIn) and returns the response with its whole body.
+func As(t testing.TB, c *http.Client, req *http.Request) (*http.Response, string) {
+	t.Helper()
+	return doWith(t, c, req)
 }

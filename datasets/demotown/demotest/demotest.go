@@ -14,6 +14,7 @@ import (
 	"github.com/radnice/radnice/datasets/ruiancsv"
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/migrations/dbtest"
+	"github.com/radnice/radnice/web/auth"
 	"github.com/radnice/radnice/web/content"
 )
 
@@ -35,6 +36,9 @@ var seed = &dbtest.Seed{
 		if err := demotown.LoadAreas(ctx, store); err != nil {
 			return err
 		}
+		if err := auth.NewStore(pool).GrantDemoRoles(ctx); err != nil {
+			return err
+		}
 		return content.Load(ctx, pool, demotown.Content(), func(string, int) {})
 	},
 }
@@ -46,7 +50,7 @@ func seedKey() string {
 
 // Pool returns a connection pool to a fresh database of t's own holding the demo town: its
 // addresses, its areas, catchment rules, election and waste schedule (demotown.LoadAreas),
-// and its portal content (web/content).
+// its portal content (web/content), and the staff roles of the demo identity provider's people.
 func Pool(t testing.TB) *pgxpool.Pool {
 	t.Helper()
 	pool, err := geo.Connect(context.Background(), dbtest.NewSeeded(t, seed))
