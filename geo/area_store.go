@@ -27,74 +27,92 @@ func (e *AreaErrors) Unwrap() error { return Errorf(EINVALID, "%s", e.Error()) }
 // address assignments are then recomputed.
 func (s *Store) ImportAreas(ctx context.Context, imp AreaImport) (AreaImportResult, error) {
 	var res AreaImportResult
-	if len(imp.Areas) == 0 {
-		return res, Errorf(EINVALID, "The file holds no areas.")
-	}
-	if err := checkAreaInputs(imp); err != nil {
-		return res, err
-	}
-	validFrom := any(imp.ValidFrom)
-	if imp.ValidFrom.IsZero() {
-		validFrom = pgInfinity
-	}
-	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('areas:' || $1))`, string(imp.Layer)); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, createAreaStagingSQL); err != nil {
-			return fmt.Errorf("create area staging table: %w", err)
-		}
-		rows := make([][]any, len(imp.Areas))
-		for i, a := range imp.Areas {
-			rows[i] = []any{i, a.Boundary}
-		}
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"area_rows"}, []string{"idx", "geom_in"}, pgx.CopyFromRows(rows)); err != nil {
-			return fmt.Errorf("stage area boundaries: %w", err)
-		}
-		repaired, err := validateBoundaries(ctx, tx, imp)
-		if err != nil {
-			return err
-		}
-		res.Repaired = repaired
-		schoolIDs, err := upsertSchools(ctx, tx, imp)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM areas WHERE layer = $1 AND valid_from = $2`, string(imp.Layer), validFrom); err != nil {
-			return fmt.Errorf("replace areas of the same day: %w", err)
-		}
-		tag, err := tx.Exec(ctx, `UPDATE areas SET valid_to = $2
-			WHERE layer = $1 AND valid_from < $2 AND (valid_to IS NULL OR valid_to > $2)`, string(imp.Layer), validFrom)
-		if err != nil {
-			return fmt.Errorf("close earlier areas: %w", err)
-		}
-		res.Closed = int(tag.RowsAffected())
-		for i, a := range imp.Areas {
-			_, err := tx.Exec(ctx, `INSERT INTO areas (layer, code, name, number, municipality_code, school_id, boundary, valid_from, valid_to)
-				SELECT $1, $2, $3, $4, $5, $6, r.geom, $7,
-					(SELECT min(valid_from) FROM areas WHERE layer = $1 AND valid_from > $7)
-				FROM area_rows r WHERE r.idx = $8`,
-				string(imp.Layer), a.Code, a.Name, nullInt(a.Number), nullInt(a.MunicipalityCode), schoolIDs[i], validFrom, i)
-			if err != nil {
-				return fmt.Errorf("%s: %w", a.Where, err)
-			}
-		}
-		// An area drawn without its municipality belongs to the one most of its addresses are in:
-		// polling district numbers are only unique within a municipality.
-		if _, err := tx.Exec(ctx, `UPDATE areas ar SET municipality_code = (
-				SELECT a.municipality_code FROM address_points a WHERE ST_Covers(ar.boundary, a.point_sjtsk)
-				GROUP BY a.municipality_code ORDER BY count(*) DESC, a.municipality_code LIMIT 1)
-			WHERE ar.layer = $1 AND ar.valid_from = $2 AND ar.municipality_code IS NULL`, string(imp.Layer), validFrom); err != nil {
-			return fmt.Errorf("find the areas' municipalities: %w", err)
-		}
-		res.Areas = len(imp.Areas)
-		res.Assigned, err = refreshAssignments(ctx, tx, imp.Layer)
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) (err error) {
+		res, err = importAreas(ctx, tx, imp)
 		return err
 	})
 	if err != nil {
 		return AreaImportResult{}, err
 	}
 	return res, nil
+}
+
+// importAreas is ImportAreas within tx.
+func importAreas(ctx context.Context, tx pgx.Tx, imp AreaImport) (AreaImportResult, error) {
+	var res AreaImportResult
+	validFrom := any(imp.ValidFrom)
+	if imp.ValidFrom.IsZero() {
+		validFrom = pgInfinity
+	}
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('areas:' || $1))`, string(imp.Layer)); err != nil {
+		return res, err
+	}
+	repaired, err := stageAreas(ctx, tx, imp)
+	if err != nil {
+		return res, err
+	}
+	res.Repaired = repaired
+	schoolIDs, err := upsertSchools(ctx, tx, imp)
+	if err != nil {
+		return res, err
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM areas WHERE layer = $1 AND valid_from = $2`, string(imp.Layer), validFrom); err != nil {
+		return res, fmt.Errorf("replace areas of the same day: %w", err)
+	}
+	tag, err := tx.Exec(ctx, `UPDATE areas SET valid_to = $2
+		WHERE layer = $1 AND valid_from < $2 AND (valid_to IS NULL OR valid_to > $2)`, string(imp.Layer), validFrom)
+	if err != nil {
+		return res, fmt.Errorf("close earlier areas: %w", err)
+	}
+	res.Closed = int(tag.RowsAffected())
+	for i, a := range imp.Areas {
+		_, err := tx.Exec(ctx, `INSERT INTO areas (layer, code, name, number, municipality_code, school_id, boundary, valid_from, valid_to)
+			SELECT $1, $2, $3, $4, $5, $6, r.geom, $7,
+				(SELECT min(valid_from) FROM areas WHERE layer = $1 AND valid_from > $7)
+			FROM area_rows r WHERE r.idx = $8`,
+			string(imp.Layer), a.Code, a.Name, nullInt(a.Number), nullInt(a.MunicipalityCode), schoolIDs[i], validFrom, i)
+		if err != nil {
+			return res, fmt.Errorf("%s: %w", a.Where, err)
+		}
+	}
+	// An area drawn without its municipality belongs to the one most of its addresses are in:
+	// polling district numbers are only unique within a municipality.
+	if _, err := tx.Exec(ctx, `UPDATE areas ar SET municipality_code = (
+			SELECT a.municipality_code FROM address_points a WHERE ST_Covers(ar.boundary, a.point_sjtsk)
+			GROUP BY a.municipality_code ORDER BY count(*) DESC, a.municipality_code LIMIT 1)
+		WHERE ar.layer = $1 AND ar.valid_from = $2 AND ar.municipality_code IS NULL`, string(imp.Layer), validFrom); err != nil {
+		return res, fmt.Errorf("find the areas' municipalities: %w", err)
+	}
+	res.Areas = len(imp.Areas)
+	res.Assigned, err = refreshAssignments(ctx, tx, imp.Layer)
+	return res, err
+}
+
+// stageAreas checks the areas of imp and puts their boundaries, valid and in S-JTSK, in the
+// transaction's table area_rows (column geom, by idx: the area's index in imp.Areas). It
+// returns how many boundaries it had to repair.
+func stageAreas(ctx context.Context, tx pgx.Tx, imp AreaImport) (int, error) {
+	if len(imp.Areas) == 0 {
+		return 0, Errorf(EINVALID, "The file holds no areas.")
+	}
+	if err := checkAreaInputs(imp); err != nil {
+		return 0, err
+	}
+	if _, err := tx.Exec(ctx, createAreaStagingSQL); err != nil {
+		return 0, fmt.Errorf("create area staging table: %w", err)
+	}
+	rows := make([][]any, len(imp.Areas))
+	for i, a := range imp.Areas {
+		rows[i] = []any{i, a.Boundary}
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"area_rows"}, []string{"idx", "geom_in"}, pgx.CopyFromRows(rows)); err != nil {
+		return 0, fmt.Errorf("stage area boundaries: %w", err)
+	}
+	repaired, err := validateBoundaries(ctx, tx, imp)
+	if err != nil {
+		return 0, err
+	}
+	return repaired, checkReferences(ctx, tx, imp)
 }
 
 // pgInfinity is the valid_from of areas that have always been valid.
@@ -187,24 +205,43 @@ func validateBoundaries(ctx context.Context, tx pgx.Tx, imp AreaImport) (int, er
 	return repairable, nil
 }
 
+// checkReferences refuses areas naming a school building or a municipality the register
+// does not hold.
+func checkReferences(ctx context.Context, tx pgx.Tx, imp AreaImport) error {
+	var problems []string
+	for _, a := range imp.Areas {
+		if a.School != nil && a.School.AddressCode != 0 {
+			var known bool
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM address_points WHERE code = $1)`, a.School.AddressCode).Scan(&known); err != nil {
+				return fmt.Errorf("%s: check school_address: %w", a.Where, err)
+			}
+			if !known {
+				problems = append(problems, fmt.Sprintf("%s: school_address %d is not an address point in the register", a.Where, a.School.AddressCode))
+			}
+		}
+		if a.MunicipalityCode != 0 {
+			var known bool
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM municipalities WHERE code = $1)`, a.MunicipalityCode).Scan(&known); err != nil {
+				return fmt.Errorf("%s: check municipality: %w", a.Where, err)
+			}
+			if !known {
+				problems = append(problems, fmt.Sprintf("%s: municipality %d is not a municipality in the register", a.Where, a.MunicipalityCode))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return &AreaErrors{Problems: problems}
+	}
+	return nil
+}
+
 // upsertSchools creates or updates the schools the areas lead to and returns each area's
 // school id (nil for layers without schools).
 func upsertSchools(ctx context.Context, tx pgx.Tx, imp AreaImport) ([]any, error) {
 	ids := make([]any, len(imp.Areas))
-	var problems []string
 	for i, a := range imp.Areas {
 		if a.School == nil {
 			continue
-		}
-		if a.School.AddressCode != 0 {
-			var known bool
-			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM address_points WHERE code = $1)`, a.School.AddressCode).Scan(&known); err != nil {
-				return nil, fmt.Errorf("%s: check school_address: %w", a.Where, err)
-			}
-			if !known {
-				problems = append(problems, fmt.Sprintf("%s: school_address %d is not an address point in the register", a.Where, a.School.AddressCode))
-				continue
-			}
 		}
 		var id int
 		err := tx.QueryRow(ctx, `INSERT INTO schools (kind, name, address_code, web, izo)
@@ -217,9 +254,6 @@ func upsertSchools(ctx context.Context, tx pgx.Tx, imp AreaImport) ([]any, error
 			return nil, fmt.Errorf("%s: school %q: %w", a.Where, a.School.Name, err)
 		}
 		ids[i] = id
-	}
-	if len(problems) > 0 {
-		return nil, &AreaErrors{Problems: problems}
 	}
 	return ids, nil
 }

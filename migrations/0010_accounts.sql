@@ -16,6 +16,10 @@ CREATE TABLE accounts (
     -- No foreign key: the register is re-imported, and a vanished point keeps its code.
     address_code integer,
     address_from_eid boolean NOT NULL DEFAULT false,
+    -- The address point eID gave (TRadresaID), kept while the person has chosen another one as
+    -- "my address", so that they can return to it.
+    eid_address_code integer,
+    contact_changed_at timestamptz,                 -- when the person last corrected e-mail or phone
     terms_accepted_at timestamptz NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
     last_login_at timestamptz NOT NULL DEFAULT now()

@@ -14,9 +14,11 @@ import (
 	"github.com/radnice/radnice/datasets/demotown"
 	"github.com/radnice/radnice/datasets/town"
 	"github.com/radnice/radnice/geo"
+	"github.com/radnice/radnice/web/account"
 	"github.com/radnice/radnice/web/addresses"
 	"github.com/radnice/radnice/web/admin"
 	"github.com/radnice/radnice/web/auth"
+	"github.com/radnice/radnice/web/catchments"
 	"github.com/radnice/radnice/web/contacts"
 	"github.com/radnice/radnice/web/health"
 	"github.com/radnice/radnice/web/home"
@@ -69,6 +71,7 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	store := geo.NewStore(pool)
 	addresses.Routes(r, store)
 	lookup.Routes(ctx, r, store, cfg.Lookup)
+	account.Routes(r, pool, store, account.Config{EndSession: login.EndSession})
 	admin.Routes(r, store, admin.NewKeys(pool))
 	widget.Routes(r)
 	contacts.Routes(r, pool, contacts.Config{Town: cfg.Town.Title, Address: cfg.Town.Address})
@@ -76,6 +79,7 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	situations.Routes(r, pool)
 	search.Routes(r, pool, store)
 	videos.Routes(r, pool)
+	catchments.Routes(r, pool)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			problem.Write(w, r, http.StatusNotFound, "No such API endpoint.")

@@ -25,7 +25,7 @@ const maxFileSize = 64 << 20
 // feature's properties: code (required), name, municipality (kód obce; else the municipality
 // of most of the addresses inside), number (polling districts), school and
 // school_address (kód ADM), school_web, school_izo (school layers). Every problem in the file
-// is reported, each with its feature, and the file is refused as a whole.
+// is reported, each as file:line with its feature, and the file is refused as a whole.
 func Read(name string, r io.Reader, layer geo.Layer) ([]geo.AreaInput, error) {
 	body, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
 	if err != nil {
@@ -46,8 +46,12 @@ func Read(name string, r io.Reader, layer geo.Layer) ([]geo.AreaInput, error) {
 	}
 	var areas []geo.AreaInput
 	var problems []string
+	lines := featureLines(body)
 	for i, raw := range head.Features {
 		where := fmt.Sprintf("%s: feature %d", name, i+1)
+		if i < len(lines) {
+			where = fmt.Sprintf("%s:%d: feature %d", name, lines[i], i+1)
+		}
 		a, errs := feature(where, raw, layer)
 		problems = append(problems, errs...)
 		areas = append(areas, a)
@@ -150,6 +154,52 @@ func intProp(props geojson.Properties, key string) (int, bool) {
 		return n, err == nil
 	}
 	return 0, false
+}
+
+// featureLines finds the line each feature of a FeatureCollection starts on, so that every
+// problem says file:line; nil when the body's shape is not what Read has already accepted.
+func featureLines(body []byte) []int {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	var lines []int
+	line, counted := 1, 0
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		if key != "features" {
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return nil
+			}
+			continue
+		}
+		if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+			return nil
+		}
+		lines = nil
+		for dec.More() {
+			// The feature starts after the blanks and the comma that follow the previous value.
+			start := int(dec.InputOffset())
+			for start < len(body) && strings.IndexByte(" \t\r\n,", body[start]) >= 0 {
+				start++
+			}
+			line += bytes.Count(body[counted:start], []byte("\n"))
+			counted = start
+			lines = append(lines, line)
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return nil
+			}
+		}
+		if _, err := dec.Token(); err != nil {
+			return nil
+		}
+	}
+	return lines
 }
 
 // jsonProblem says where in body a JSON error is, as line:column.

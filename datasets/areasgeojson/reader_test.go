@@ -57,12 +57,28 @@ func TestListsEveryBadFeatureAndRefusesTheFile(t *testing.T) {
 		t.Fatalf("err = %v, want the list of problems", err)
 	}
 	want := []string{
-		"okrsky.geojson: feature 1 (code 1): property number must be a whole number",
-		"okrsky.geojson: feature 2 (code 2): geometry is a Point; expected Polygon or MultiPolygon",
-		"okrsky.geojson: feature 3 (code 3): no geometry",
+		"okrsky.geojson:2: feature 1 (code 1): property number must be a whole number",
+		"okrsky.geojson:3: feature 2 (code 2): geometry is a Point; expected Polygon or MultiPolygon",
+		"okrsky.geojson:4: feature 3 (code 3): no geometry",
 	}
 	if strings.Join(ae.Problems, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems =\n%s\nwant\n%s", strings.Join(ae.Problems, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestNamesTheLineEachBadFeatureStartsOn(t *testing.T) {
+	doc := "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [\n    {\n      \"type\": \"Feature\",\n" +
+		"      \"properties\": {\"code\": \"ZS-1\", \"school\": \"ZŠ Alšova\"},\n      \"geometry\": {\"type\": \"Polygon\", \"coordinates\": " + square + "}\n    },\n" +
+		"    {\"type\": \"Feature\", \"properties\": {\"code\": \"ZS-2\", \"school_address\": \"u školy\"},\n     \"geometry\": {\"type\": \"Polygon\", \"coordinates\": " + square + "}}\n  ]\n}\n"
+
+	_, err := areasgeojson.Read("zs.geojson", strings.NewReader(doc), geo.PrimarySchools)
+
+	var ae *geo.AreaErrors
+	if !errors.As(err, &ae) || len(ae.Problems) != 1 {
+		t.Fatalf("err = %v, want one problem", err)
+	}
+	if want := "zs.geojson:9: feature 2 (code ZS-2): property school_address must be a kód ADM, a whole number"; ae.Problems[0] != want {
+		t.Errorf("problem %q, want %q", ae.Problems[0], want)
 	}
 }
 

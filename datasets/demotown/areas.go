@@ -44,6 +44,9 @@ const (
 	CatchmentRulesFile = "zs-rules.txt"    // the ordinance's address rules of the zs layer
 	StationsFile       = "stations.csv"    // the polling rooms of Election
 	WasteScheduleFile  = "waste.csv"       // the waste collection schedule
+	// NextPrimarySchoolsFile is the primary school catchments as the town plans them for a
+	// coming school year; LoadAreas leaves it out: the school office uploads it (web/catchments).
+	NextPrimarySchoolsFile = "zs-next.geojson"
 )
 
 // unit is a building block of the demo areas: a quarter of the main part takes the address
@@ -138,6 +141,27 @@ var layers = []layerDef{
 			school: "Mateřská škola Kopřivnice-Lubina", at: building{part: 169633}},
 	}},
 }
+
+// nextPrimarySchools is the planned change of the primary school catchments: the boundary
+// between ZS-1 and ZS-3 moves so that the Štefánikova quarter, whose odd side already goes to
+// ZS-1 by rule, lies in ZS-1 whole. Its even side and Zahradní change school; nothing else does.
+func nextPrimarySchools() layerDef {
+	next := layers[slices.IndexFunc(layers, func(l layerDef) bool { return l.file == PrimarySchoolsFile })]
+	next.file = NextPrimarySchoolsFile
+	next.areas = slices.Clone(next.areas)
+	for i, a := range next.areas {
+		switch a.code {
+		case "ZS-1":
+			next.areas[i].units = []int{stred, vychod, stefanikovaQuarter}
+		case "ZS-3":
+			next.areas[i].units = []int{jih, lubina, drnholec}
+		}
+	}
+	return next
+}
+
+// drawnLayers are the layers written as files: the loaded ones and the planned change.
+var drawnLayers = append(slices.Clone(layers), nextPrimarySchools())
 
 // pollingStations are the rooms of Election, each in a building of its own district.
 var pollingStations = []struct {
@@ -241,7 +265,7 @@ func drawAreas() (*townAreas, error) {
 	}
 	chains := t.grid.chains()
 	straighten(t.grid, t.sites, chains)
-	for _, ld := range layers {
+	for _, ld := range drawnLayers {
 		var out []demoArea
 		for _, def := range ld.areas {
 			polys, err := outline(chains, func(u int) bool { return slices.Contains(def.units, u) })
@@ -265,10 +289,10 @@ func (t *townAreas) check() error {
 				want := slices.Contains(a.def.units, s.unit)
 				if got := contains(a.polys, x, y); got != want {
 					return fmt.Errorf("%s: the point %.2f %.2f (unit %s) inside %s is %v, want %v",
-						layers[li].file, s.e, s.n, units[s.unit].name, a.def.code, got, want)
+						drawnLayers[li].file, s.e, s.n, units[s.unit].name, a.def.code, got, want)
 				}
 				if d := boundaryDistance(a.polys, x, y) * cellSize; d < clearance-1e-6 {
-					return fmt.Errorf("%s: the point %.2f %.2f lies %.1f m from the boundary of %s", layers[li].file, s.e, s.n, d, a.def.code)
+					return fmt.Errorf("%s: the point %.2f %.2f lies %.1f m from the boundary of %s", drawnLayers[li].file, s.e, s.n, d, a.def.code)
 				}
 			}
 		}
@@ -328,7 +352,7 @@ func AreaFiles() (map[string][]byte, error) {
 		CatchmentRulesFile: []byte(catchmentRules),
 		WasteScheduleFile:  []byte(wasteSchedule),
 	}
-	for li, ld := range layers {
+	for li, ld := range drawnLayers {
 		var feats []geoFeature
 		for _, a := range t.layers[li] {
 			props := map[string]any{}

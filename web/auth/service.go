@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -132,10 +133,27 @@ func (s *Service) Middleware(next http.Handler) http.Handler {
 	})
 }
 
-// EndSession logs the request's person out of the portal (not of their provider): for when
-// their account is deleted.
+// EndSession logs the request's person out of the portal (not of their provider) on every
+// device: for when their account is deleted. Their other sessions, which hold their ID token,
+// go at once rather than at their next request.
 func (s *Service) EndSession(ctx context.Context) error {
-	return s.sessions.Destroy(ctx)
+	account := s.sessions.GetInt64(ctx, keyAccount)
+	if err := s.sessions.Destroy(ctx); err != nil {
+		return fmt.Errorf("end the session: %w", err)
+	}
+	if account == 0 {
+		return nil
+	}
+	err := s.sessions.Iterate(ctx, func(other context.Context) error {
+		if s.sessions.GetInt64(other, keyAccount) != account {
+			return nil
+		}
+		return s.sessions.Destroy(other)
+	})
+	if err != nil {
+		return fmt.Errorf("end the other sessions of account %d: %w", account, err)
+	}
+	return nil
 }
 
 // baseURL is the portal's public address as r reached it.

@@ -40,8 +40,8 @@ func (s *Store) Register(ctx context.Context, id Identity, email, phone string) 
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
 			INSERT INTO accounts (given_name, family_name, date_of_birth, verified_address, level_of_assurance,
-				email, phone, address_code, address_from_eid, terms_accepted_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8::integer, $8::integer IS NOT NULL, now())
+				email, phone, address_code, address_from_eid, eid_address_code, terms_accepted_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8::integer, $8::integer IS NOT NULL, $8::integer, now())
 			RETURNING id`,
 			id.GivenName, id.FamilyName, nullDate(id.DateOfBirth), id.Address, id.LevelOfAssurance,
 			email, phone, nullCode(id.AddressCode)).Scan(&account)
@@ -66,7 +66,7 @@ func (s *Store) RecordLogin(ctx context.Context, account int64, id Identity) err
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		_, err := tx.Exec(ctx, `
 			UPDATE accounts SET given_name = $2, family_name = $3, date_of_birth = $4, verified_address = $5,
-				level_of_assurance = $6, last_login_at = now(),
+				level_of_assurance = $6, last_login_at = now(), eid_address_code = COALESCE($7::integer, eid_address_code),
 				address_code = CASE WHEN address_from_eid OR address_code IS NULL THEN COALESCE($7::integer, address_code) ELSE address_code END,
 				address_from_eid = CASE WHEN address_from_eid OR address_code IS NULL THEN $7::integer IS NOT NULL ELSE false END
 			WHERE id = $1`,

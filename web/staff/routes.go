@@ -49,7 +49,7 @@ var Sections = []Section{
 	{"/sprava/situace", "situations", []auth.Role{auth.RoleEditor}},
 	{"/sprava/kontakty", "contacts", []auth.Role{auth.RoleEditor}},
 	{"/sprava/videa", "videos", []auth.Role{auth.RoleEditor}},
-	{"/sprava/spadove-obvody", "catchments", []auth.Role{auth.RoleSchoolOffice}},
+	{"/sprava/spadove-obvody", "catchments", []auth.Role{auth.RoleSchoolOffice, auth.RoleAdmin}},
 	{rolesPath, "roles", []auth.Role{auth.RoleAdmin}},
 	{auditPath, "audit", []auth.Role{auth.RoleAdmin}},
 }
