@@ -60,7 +60,7 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	}
 	login := auth.New(ctx, pool, cfg.Auth)
 	r := chi.NewRouter()
-	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(cfg.Lookup.Basemap.TileSource()),
+	r.Use(middleware.Recover(logger), middleware.Log(logger), middleware.SecurityHeaders(middleware.Sources{Images: []string{cfg.Lookup.Basemap.TileSource()}, Forms: login.Origins()}),
 		crossOriginProtection, apiCORS, i18n.Middleware, layout.WithTown(cfg.Town),
 		layout.WithFooterStatus(contacts.NewStatusCache(contacts.NewStore(pool)).FooterLine), login.Middleware)
 	health.Routes(r, pool)
@@ -74,9 +74,12 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	account.Routes(r, pool, store, account.Config{EndSession: login.EndSession})
 	admin.Routes(r, store, admin.NewKeys(pool))
 	widget.Routes(r)
-	contacts.Routes(r, pool, contacts.Config{Town: cfg.Town.Title, Address: cfg.Town.Address})
+	contactsConfig := contacts.Config{Town: cfg.Town.Title, Address: cfg.Town.Address}
+	contacts.Routes(r, pool, contactsConfig)
+	contacts.StaffRoutes(r, pool, contactsConfig)
 	notices.Routes(r, pool)
 	situations.Routes(r, pool)
+	situations.StaffRoutes(r, pool)
 	search.Routes(r, pool, store)
 	videos.Routes(r, pool)
 	catchments.Routes(r, pool)

@@ -97,7 +97,7 @@ func newPortal(t *testing.T, cfg account.Config) *portal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.Use(middleware.SecurityHeaders(), i18n.Middleware, layout.WithTown(&demo), func(next http.Handler) http.Handler {
+	r.Use(middleware.SecurityHeaders(middleware.Sources{}), i18n.Middleware, layout.WithTown(&demo), func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 			u, err := accounts.User(req.Context(), p.user.ID)
 			switch {

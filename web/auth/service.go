@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -72,6 +74,21 @@ func New(ctx context.Context, pool *pgxpool.Pool, cfg Config) *Service {
 		}
 	}
 	return s
+}
+
+// Origins are where logging in and out leads the browser: the providers' origins, which the
+// page's security policy must allow as form targets.
+func (s *Service) Origins() []string {
+	var origins []string
+	for _, p := range s.providers {
+		for _, u := range []string{p.cfg.Issuer, p.cfg.DiscoveryURL} {
+			if parsed, err := url.Parse(u); err == nil && parsed.Host != "" {
+				origins = append(origins, parsed.Scheme+"://"+parsed.Host)
+			}
+		}
+	}
+	slices.Sort(origins)
+	return slices.Compact(origins)
 }
 
 // Store is the accounts' store.

@@ -47,7 +47,7 @@ func newServer(t *testing.T, u *auth.User) (*httptest.Server, *pgxpool.Pool) {
 		t.Fatal(err)
 	}
 	r := chi.NewRouter()
-	r.Use(middleware.SecurityHeaders(), i18n.Middleware, layout.WithTown(&demo), func(next http.Handler) http.Handler {
+	r.Use(middleware.SecurityHeaders(middleware.Sources{}), i18n.Middleware, layout.WithTown(&demo), func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 			if u != nil {
 				req = req.WithContext(auth.WithUser(req.Context(), u))

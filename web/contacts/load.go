@@ -54,7 +54,7 @@ func (s *Store) Replace(ctx context.Context, d contactfiles.Directory) error {
 				IS DISTINCT FROM (excluded.parent, excluded.name, excluded.position, excluded.description, excluded.email,
 					excluded.phone, excluded.room, excluded.address)`,
 			dep.Code, dep.Parent, dep.Name, dep.Order, dep.Description, dep.Email, dep.Phone, dep.Room, dep.Address,
-			geo.Fold(dep.Name))
+			departmentSearchText(dep.Name))
 	}
 	b.Queue(`DELETE FROM contact_hours`)
 	for _, p := range d.People {
@@ -74,7 +74,7 @@ func (s *Store) Replace(ctx context.Context, d contactfiles.Directory) error {
 					excluded.function, excluded.department, excluded.position, excluded.phone, excluded.mobile,
 					excluded.email, excluded.room)`,
 			p.ID, p.TitleBefore, p.Given, p.Family, p.TitleAfter, p.Function, p.Department, p.Order, p.Phone, p.Mobile,
-			p.Email, p.Room, geo.Fold(p.Given+" "+p.Family+" "+p.Function))
+			p.Email, p.Room, personSearchText(p.Given, p.Family, p.Function))
 		queueHours(b, &p.ID, p.Hours)
 	}
 	queueHours(b, nil, d.Hours.Week)
@@ -130,4 +130,12 @@ func queueHours(b *pgx.Batch, person *int, w contactfiles.Week) {
 				person, contactfiles.ISODay(time.Weekday(day)), in.Opens.String(), in.Closes.String())
 		}
 	}
+}
+
+// departmentSearchText is what a search of the contacts reads of a department.
+func departmentSearchText(name string) string { return geo.Fold(name) }
+
+// personSearchText is what a search of the contacts reads of a person.
+func personSearchText(given, family, function string) string {
+	return geo.Fold(given + " " + family + " " + function)
 }

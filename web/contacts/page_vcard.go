@@ -10,7 +10,7 @@ import (
 
 // personVCard serves /kontakty/osoba/{id}.vcf: the person's contact as a vCard to save.
 func (h *Handler) personVCard(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.person(w, r)
+	p, ok := h.personFrom(w, r, h.store)
 	if !ok {
 		return
 	}

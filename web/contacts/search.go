@@ -75,11 +75,11 @@ func (s *Store) Search(ctx context.Context, text string) (Found, error) {
 		WITH words AS (
 			SELECT word, stem FROM unnest($1::text[], $2::text[]) AS w (word, stem)
 		), candidates AS (
-			SELECT 'agenda' AS kind, code AS key, name AS label, search_text FROM contact_agendas WHERE published
+			SELECT 'agenda' AS kind, code AS key, name AS label, search_text FROM contact_agendas a WHERE `+s.shown("a")+`
 			UNION ALL
-			SELECT 'department', code, name, search_text FROM contact_departments WHERE published
+			SELECT 'department', code, name, search_text FROM contact_departments d WHERE `+s.shown("d")+`
 			UNION ALL
-			SELECT 'person', id::text, family_name || ' ' || given_name, search_text FROM contact_people WHERE published
+			SELECT 'person', id::text, family_name || ' ' || given_name, search_text FROM contact_people p WHERE `+s.shown("p")+`
 		), scored AS (
 			SELECT c.kind, c.key, c.label,
 				count(*) FILTER (WHERE strpos(' ' || c.search_text, ' ' || w.stem) > 0) AS matched,

@@ -16,11 +16,24 @@ import (
 
 // Store keeps the organisation and contacts in PostgreSQL.
 type Store struct {
-	pool *pgxpool.Pool
+	pool   *pgxpool.Pool
+	drafts bool // read departments, people and agendas in every state: an editor's preview
 }
 
 // NewStore returns the store over pool.
 func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
+
+// withDrafts is the store that reads contacts in every state, for previews.
+func (s *Store) withDrafts() *Store { return &Store{pool: s.pool, drafts: true} }
+
+// shown is the SQL condition on the rows of alias that the store reads: the published ones,
+// or all of them for a preview.
+func (s *Store) shown(alias string) string {
+	if s.drafts {
+		return "true"
+	}
+	return alias + ".state = 'published'"
+}
 
 // Department is a part of the office (odbor, oddělení) in its place in the tree.
 type Department struct {
@@ -97,7 +110,7 @@ func (a Agenda) PagePath() string { return "/kontakty/agenda/" + a.Code }
 func (s *Store) Organisation(ctx context.Context) (*Organisation, error) {
 	rows, err := s.pool.Query(ctx, `
 		SELECT code, coalesce(parent, ''), name, description, email, phone, room, address
-		FROM contact_departments WHERE published
+		FROM contact_departments d WHERE `+s.shown("d")+`
 		ORDER BY position, name COLLATE "cs-x-icu"`)
 	if err != nil {
 		return nil, fmt.Errorf("read departments: %w", err)
@@ -158,7 +171,7 @@ func (s *Store) people(ctx context.Context, org *Organisation, where string, arg
 				array_agg(extract(epoch FROM closes)::int / 60 ORDER BY weekday, opens) AS closes
 			FROM contact_hours WHERE person_id = p.id
 		) h ON true
-		WHERE p.published AND `+where+`
+		WHERE `+s.shown("p")+` AND `+where+`
 		ORDER BY p.position, p.family_name COLLATE "cs-x-icu", p.given_name COLLATE "cs-x-icu"`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read people: %w", err)
@@ -195,7 +208,7 @@ func (s *Store) agendas(ctx context.Context, org *Organisation, where string, ar
 		SELECT a.code, a.name, a.description, a.keywords, a.booking_url, a.department,
 			coalesce((SELECT array_agg(person_id ORDER BY position) FROM contact_agenda_people WHERE agenda = a.code), '{}')
 		FROM contact_agendas a
-		WHERE a.published AND `+where+`
+		WHERE `+s.shown("a")+` AND `+where+`
 		ORDER BY a.name COLLATE "cs-x-icu"`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read agendas: %w", err)

@@ -265,7 +265,7 @@ func TestAFailedReplacementChangesNothing(t *testing.T) {
 func TestUnpublishedDepartmentsHideWhatIsInThem(t *testing.T) {
 	pool := demotest.Pool(t)
 	ctx := context.Background()
-	if _, err := pool.Exec(ctx, `UPDATE contact_departments SET published = false WHERE code = 'ekonomicky'`); err != nil {
+	if _, err := pool.Exec(ctx, `UPDATE contact_departments SET state = 'withdrawn' WHERE code = 'ekonomicky'`); err != nil {
 		t.Fatal(err)
 	}
 	store := contacts.NewStore(pool)

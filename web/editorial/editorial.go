@@ -46,15 +46,15 @@ func (s State) Transitions() []State {
 }
 
 var msg = i18n.Catalogue{
-	"state-draft":        {CS: "Koncept", EN: "Draft"},
-	"state-published":    {CS: "Zveřejněno", EN: "Published"},
-	"state-withdrawn":    {CS: "Staženo", EN: "Withdrawn"},
-	"to-draft":           {CS: "Vrátit do konceptu", EN: "Back to draft"},
-	"to-published":       {CS: "Zveřejnit", EN: "Publish"},
-	"to-withdrawn":       {CS: "Stáhnout ze zveřejnění", EN: "Withdraw"},
-	"state-heading":      {CS: "Stav", EN: "State"},
-	"preview-banner":     {CS: "Náhled: takto bude stránka vypadat na portálu. Zatím není zveřejněna.", EN: "Preview: this is how the page will look on the portal. It is not published yet."},
-	"preview-back":       {CS: "Zpět k úpravám", EN: "Back to editing"},
-	"preview-link":       {CS: "Náhled", EN: "Preview"},
-	"staff":              {CS: "Správa", EN: "Administration"},
+	"state-draft":     {CS: "Koncept", EN: "Draft"},
+	"state-published": {CS: "Zveřejněno", EN: "Published"},
+	"state-withdrawn": {CS: "Staženo", EN: "Withdrawn"},
+	"to-draft":        {CS: "Vrátit do konceptu", EN: "Back to draft"},
+	"to-published":    {CS: "Zveřejnit", EN: "Publish"},
+	"to-withdrawn":    {CS: "Stáhnout ze zveřejnění", EN: "Withdraw"},
+	"state-heading":   {CS: "Stav", EN: "State"},
+	"preview-banner":  {CS: "Náhled: takto bude stránka vypadat na portálu. Zatím není zveřejněna.", EN: "Preview: this is how the page will look on the portal. It is not published yet."},
+	"preview-back":    {CS: "Zpět k úpravám", EN: "Back to editing"},
+	"preview-link":    {CS: "Náhled", EN: "Preview"},
+	"staff":           {CS: "Správa", EN: "Administration"},
 }

@@ -53,6 +53,7 @@ var msg = i18n.Catalogue{
 	"my-account":      {CS: "Můj účet", EN: "My account"},
 	"staff":           {CS: "Správa", EN: "Administration"},
 	"log-out":         {CS: "Odhlásit se", EN: "Log out"},
+	"form-errors":     {CS: "Formulář obsahuje chyby", EN: "There is a problem"},
 	"forbidden-title": {CS: "Přístup odepřen", EN: "Access denied"},
 	"forbidden-text":  {CS: "K této stránce nemáte oprávnění. Pokud je potřebujete, obraťte se na správce portálu.", EN: "You are not allowed to see this page. Ask the portal administrator if you need access."},
 }

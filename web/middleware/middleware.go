@@ -78,21 +78,21 @@ func Recover(logger *slog.Logger) func(http.Handler) http.Handler {
 }
 
 // contentSecurityPolicy allows only the portal's own scripts, styles and images: no inline
-// code, no third-party origin. %s is where SecurityHeaders adds further image sources.
+// code, no third-party origin. The two %s are where SecurityHeaders adds further image sources
+// and form targets.
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:%s; " +
-	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'%s; frame-ancestors 'none'"
 
-// SecurityHeaders sets the headers every response carries; HSTS only behind TLS. The policy
-// also allows images from imageSources (CSP source expressions such as a map tile server's
-// "https://tiles.example.org"); empty ones are skipped.
-func SecurityHeaders(imageSources ...string) func(http.Handler) http.Handler {
-	var extra strings.Builder
-	for _, src := range imageSources {
-		if src != "" {
-			extra.WriteString(" " + src)
-		}
-	}
-	csp := fmt.Sprintf(contentSecurityPolicy, extra.String())
+// Sources are the other origins (CSP source expressions such as "https://tiles.example.org")
+// the portal's pages use; empty ones are skipped.
+type Sources struct {
+	Images []string // a map tile server
+	Forms  []string // where forms lead through redirects: the identity providers' login and logout
+}
+
+// SecurityHeaders sets the headers every response carries; HSTS only behind TLS.
+func SecurityHeaders(other Sources) func(http.Handler) http.Handler {
+	csp := fmt.Sprintf(contentSecurityPolicy, sourceList(other.Images), sourceList(other.Forms))
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			h := w.Header()
@@ -107,6 +107,17 @@ func SecurityHeaders(imageSources ...string) func(http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// sourceList is the non-empty sources, each after a space.
+func sourceList(sources []string) string {
+	var b strings.Builder
+	for _, src := range sources {
+		if src != "" {
+			b.WriteString(" " + src)
+		}
+	}
+	return b.String()
 }
 
 // ViaTLS reports whether the request came over TLS: directly, or through a proxy that says so.

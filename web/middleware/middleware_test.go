@@ -9,10 +9,10 @@ import (
 	"github.com/radnice/radnice/web/middleware"
 )
 
-// policy is the Content-Security-Policy SecurityHeaders(imageSources...) sets.
-func policy(imageSources ...string) string {
+// policy is the Content-Security-Policy SecurityHeaders sets for other sources.
+func policy(other middleware.Sources) string {
 	rec := httptest.NewRecorder()
-	middleware.SecurityHeaders(imageSources...)(http.NotFoundHandler()).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	middleware.SecurityHeaders(other)(http.NotFoundHandler()).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	return rec.Header().Get("Content-Security-Policy")
 }
 
@@ -26,7 +26,7 @@ func TestSecurityHeadersAllowImagesOnlyFromTheSourcesGiven(t *testing.T) {
 		{[]string{"https://*.tile.example.org"}, "img-src 'self' data: https://*.tile.example.org;"},
 		{[]string{"http://127.0.0.1:8081", "", "https://b.example"}, "img-src 'self' data: http://127.0.0.1:8081 https://b.example;"},
 	} {
-		csp := policy(c.sources...)
+		csp := policy(middleware.Sources{Images: c.sources})
 		if !strings.Contains(csp, c.imgSrc) || strings.Count(csp, "img-src") != 1 {
 			t.Errorf("sources %q: policy %q, want %q", c.sources, csp, c.imgSrc)
 		}
@@ -38,5 +38,15 @@ func TestSecurityHeadersAllowImagesOnlyFromTheSourcesGiven(t *testing.T) {
 		if strings.Contains(csp, "unsafe-") {
 			t.Errorf("sources %q: policy %q is not strict", c.sources, csp)
 		}
+	}
+}
+
+func TestFormsMayLeadOnlyToTheSourcesGiven(t *testing.T) {
+	if csp := policy(middleware.Sources{}); !strings.Contains(csp, "form-action 'self';") {
+		t.Errorf("no form targets: policy %q", csp)
+	}
+	csp := policy(middleware.Sources{Forms: []string{"https://nia.identita.gov.cz", ""}})
+	if !strings.Contains(csp, "form-action 'self' https://nia.identita.gov.cz;") || strings.Contains(csp, "img-src 'self' data: https") {
+		t.Errorf("the login provider as a form target: policy %q", csp)
 	}
 }

@@ -13,12 +13,18 @@ import (
 // situation serves a situation's page, its texts rendered from Markdown, with the contacts of
 // the agenda that handles it.
 func (h *handler) situation(w http.ResponseWriter, r *http.Request) {
-	s, err := h.store.Situation(r.Context(), chi.URLParam(r, "slug"))
+	h.show(w, r, h.store, "")
+}
+
+// show serves the page of the situation the path names, as store reads it; preview, when set,
+// is the editing screen that a banner on top leads back to.
+func (h *handler) show(w http.ResponseWriter, r *http.Request, store *Store, preview string) {
+	s, err := store.Situation(r.Context(), chi.URLParam(r, "slug"))
 	if err != nil {
 		layout.Error(w, r, err)
 		return
 	}
-	v := situationView{Situation: s, served: func(path string) bool { return served(r, path) }}
+	v := situationView{Situation: s, Preview: preview, served: func(path string) bool { return served(r, path) }}
 	switch agenda, err := h.contacts.Agenda(r.Context(), s.Agenda); {
 	case err == nil:
 		v.Contacts = &agenda

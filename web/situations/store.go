@@ -1,6 +1,7 @@
 package situations
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -13,15 +14,29 @@ import (
 
 	"github.com/radnice/radnice/datasets/situations"
 	"github.com/radnice/radnice/geo"
+	"github.com/radnice/radnice/web/editorial"
 )
 
 // Store keeps the life situations in PostgreSQL.
 type Store struct {
-	pool *pgxpool.Pool
+	pool   *pgxpool.Pool
+	drafts bool // read situations in every state: an editor's preview
 }
 
 // NewStore returns the store of the life situations in pool's database.
 func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
+
+// withDrafts is the store that reads situations in every state, for previews.
+func (s *Store) withDrafts() *Store { return &Store{pool: s.pool, drafts: true} }
+
+// shown is the SQL condition on the situations row alias that the store reads: the published
+// ones, or all of them for a preview.
+func (s *Store) shown(alias string) string {
+	if s.drafts {
+		return "true"
+	}
+	return alias + ".state = 'published'"
+}
 
 // Category is a category of the signpost with the number of its published situations.
 type Category struct {
@@ -53,7 +68,7 @@ type Group struct {
 // Situation is a published situation as its page shows it.
 type Situation struct {
 	situations.Situation
-	CategoryTitle string
+	CategoryTitle string `json:"-"`
 }
 
 // Categories are the categories that hold published situations, in the signpost's order, with
@@ -92,7 +107,7 @@ func (s *Store) groups(ctx context.Context, slug string) ([]Group, error) {
 	rows, err := s.pool.Query(ctx, `
 		SELECT c.slug, c.title, c.description, s.slug, s.title, s.summary
 		FROM situation_categories c
-		JOIN situations s ON s.category = c.slug AND s.published
+		JOIN situations s ON s.category = c.slug AND `+s.shown("s")+`
 		WHERE $1 = '' OR c.slug = $1
 		ORDER BY c.position, c.slug`, slug)
 	if err != nil {
@@ -144,7 +159,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Summary,
 				ELSE 4 END AS rank
 		FROM situations s
 		JOIN situation_categories c ON c.slug = s.category
-		WHERE s.published AND s.search_title || s.search_keywords || s.search_text LIKE ALL ($1)`,
+		WHERE `+s.shown("s")+` AND s.search_title || s.search_keywords || s.search_text LIKE ALL ($1)`,
 		wordPatterns(words, stem), whole)
 	if err != nil {
 		return nil, fmt.Errorf("search life situations: %w", err)
@@ -175,28 +190,46 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Summary,
 	return out, nil
 }
 
-// Situation is the published situation slug with its forms and video guides; ENOTFOUND when
-// there is none.
+// Situation is the published situation slug (in any state for a preview) with its forms and
+// video guides; ENOTFOUND when there is none.
 func (s *Store) Situation(ctx context.Context, slug string) (Situation, error) {
-	var out Situation
-	err := s.pool.QueryRow(ctx, `
+	e, err := readSituation(ctx, s.pool, slug, s.shown("s"), false)
+	return e.Situation, err
+}
+
+// querier runs the store's reads: the pool, or a transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// readSituation reads the situation slug that meets cond (an SQL condition on s) with its
+// forms and video guides, locking its row for the transaction q when lock is set; ENOTFOUND
+// when there is none.
+func readSituation(ctx context.Context, q querier, slug, cond string, lock bool) (Edit, error) {
+	var out Edit
+	forUpdate := ""
+	if lock {
+		forUpdate = " FOR UPDATE OF s"
+	}
+	err := q.QueryRow(ctx, `
 		SELECT s.slug, s.category, c.title, s.title, s.summary, s.keywords, s.agenda, s.legal_basis, s.updated_on,
-			s.about, s.audience, s.preparation, s.fees, s.deadlines, s.online, s.handling
+			s.about, s.audience, s.preparation, s.fees, s.deadlines, s.online, s.handling, s.state, s.updated_at
 		FROM situations s
 		JOIN situation_categories c ON c.slug = s.category
-		WHERE s.slug = $1 AND s.published`, slug).Scan(
+		WHERE s.slug = $1 AND `+cond+forUpdate, slug).Scan(
 		&out.Slug, &out.Category, &out.CategoryTitle, &out.Title, &out.Summary, &out.Keywords, &out.Agenda, &out.Laws, &out.Updated,
-		&out.About, &out.Audience, &out.Preparation, &out.Fees, &out.Deadlines, &out.Online, &out.Handling)
+		&out.About, &out.Audience, &out.Preparation, &out.Fees, &out.Deadlines, &out.Online, &out.Handling, &out.State, &out.UpdatedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return Situation{}, geo.Errorf(geo.ENOTFOUND, "No life situation %q.", slug)
+		return Edit{}, geo.Errorf(geo.ENOTFOUND, "No life situation %q.", slug)
 	}
 	if err != nil {
-		return Situation{}, fmt.Errorf("read life situation %s: %w", slug, err)
+		return Edit{}, fmt.Errorf("read life situation %s: %w", slug, err)
 	}
-	rows, err := s.pool.Query(ctx, `
+	rows, err := q.Query(ctx, `
 		SELECT kind, target, title FROM situation_links WHERE situation = $1 ORDER BY kind, position`, slug)
 	if err != nil {
-		return Situation{}, fmt.Errorf("read the links of life situation %s: %w", slug, err)
+		return Edit{}, fmt.Errorf("read the links of life situation %s: %w", slug, err)
 	}
 	var kind string
 	var link situations.Link
@@ -209,7 +242,7 @@ func (s *Store) Situation(ctx context.Context, slug string) (Situation, error) {
 		return nil
 	})
 	if err != nil {
-		return Situation{}, fmt.Errorf("read the links of life situation %s: %w", slug, err)
+		return Edit{}, fmt.Errorf("read the links of life situation %s: %w", slug, err)
 	}
 	return out, nil
 }
@@ -221,9 +254,20 @@ const (
 )
 
 // Replace makes c the whole of the life situations, in one transaction: what the store held
-// before is gone. It returns the number of situations.
+// before is gone. Whether a situation is public is not the content files' to say: new ones
+// are published, the others keep their state. It returns the number of situations.
 func (s *Store) Replace(ctx context.Context, c *situations.Content) (int, error) {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT slug, state FROM situations`)
+		if err != nil {
+			return fmt.Errorf("read the states of the life situations: %w", err)
+		}
+		states := map[string]editorial.State{}
+		var slug string
+		var state editorial.State
+		if _, err := pgx.ForEachRow(rows, []any{&slug, &state}, func() error { states[slug] = state; return nil }); err != nil {
+			return fmt.Errorf("read the states of the life situations: %w", err)
+		}
 		if _, err := tx.Exec(ctx, `DELETE FROM situation_links; DELETE FROM situations; DELETE FROM situation_categories`); err != nil {
 			return fmt.Errorf("clear the life situations: %w", err)
 		}
@@ -233,7 +277,7 @@ func (s *Store) Replace(ctx context.Context, c *situations.Content) (int, error)
 				cat.Slug, cat.Title, cat.Description, i+1)
 		}
 		for _, sit := range c.Situations {
-			queueSituation(batch, sit)
+			queueSituation(batch, sit, cmp.Or(states[sit.Slug], editorial.Published))
 		}
 		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 			return fmt.Errorf("write the life situations: %w", err)
@@ -246,19 +290,33 @@ func (s *Store) Replace(ctx context.Context, c *situations.Content) (int, error)
 	return len(c.Situations), nil
 }
 
-// queueSituation adds the statements that write sit and its links to batch.
-func queueSituation(batch *pgx.Batch, sit situations.Situation) {
+// situationColumns are the columns a situation's content is written to, in the order of
+// situationValues.
+const situationColumns = `slug, category, title, summary, keywords, about, audience, preparation, fees,
+	deadlines, online, handling, agenda, legal_basis, updated_on, search_title, search_keywords, search_text`
+
+// situationValues are the values of situationColumns for sit.
+func situationValues(sit situations.Situation) []any {
 	keywords := sit.Keywords
-	if keywords == nil {
+	if keywords == nil { // the column takes no NULL
 		keywords = []string{}
 	}
-	batch.Queue(`
-		INSERT INTO situations (slug, category, title, summary, keywords, about, audience, preparation, fees,
-			deadlines, online, handling, agenda, legal_basis, updated_on, search_title, search_keywords, search_text)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-		sit.Slug, sit.Category, sit.Title, sit.Summary, keywords, sit.About, sit.Audience, sit.Preparation, sit.Fees,
+	return []any{sit.Slug, sit.Category, sit.Title, sit.Summary, keywords, sit.About, sit.Audience, sit.Preparation, sit.Fees,
 		sit.Deadlines, sit.Online, sit.Handling, sit.Agenda, sit.Laws, sit.Updated,
-		searchKey(sit.Title), searchKey(keywords...), searchKey(searchedText(sit)...))
+		searchKey(sit.Title), searchKey(keywords...), searchKey(searchedText(sit)...)}
+}
+
+// queueSituation adds the statements that write sit, in state, and its links to batch.
+func queueSituation(batch *pgx.Batch, sit situations.Situation, state editorial.State) {
+	batch.Queue(`
+		INSERT INTO situations (`+situationColumns+`, state)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+		append(situationValues(sit), state)...)
+	queueLinks(batch, sit)
+}
+
+// queueLinks adds the statements that write the forms and video guides of sit to batch.
+func queueLinks(batch *pgx.Batch, sit situations.Situation) {
 	for kind, links := range map[string][]situations.Link{linkForm: sit.Forms, linkVideo: sit.Videos} {
 		for i, l := range links {
 			batch.Queue(`INSERT INTO situation_links (situation, kind, position, target, title) VALUES ($1, $2, $3, $4, $5)`,

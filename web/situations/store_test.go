@@ -169,7 +169,7 @@ func TestASituationHasItsTextsLinksAndLegalBasis(t *testing.T) {
 
 func TestAnUnpublishedSituationIsNowhere(t *testing.T) {
 	pool := demotest.Pool(t)
-	if _, err := pool.Exec(context.Background(), `UPDATE situations SET published = false WHERE slug = 'volicsky-prukaz'`); err != nil {
+	if _, err := pool.Exec(context.Background(), `UPDATE situations SET state = 'withdrawn' WHERE slug = 'volicsky-prukaz'`); err != nil {
 		t.Fatal(err)
 	}
 	store := situations.NewStore(pool)

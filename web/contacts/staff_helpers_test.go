@@ -1,0 +1,100 @@
+package contacts_test
+
+import (
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/radnice/radnice/datasets/demotown"
+	"github.com/radnice/radnice/datasets/demotown/demotest"
+	"github.com/radnice/radnice/datasets/town"
+	"github.com/radnice/radnice/web/auth"
+	"github.com/radnice/radnice/web/contacts"
+	"github.com/radnice/radnice/web/i18n"
+	"github.com/radnice/radnice/web/layout"
+	"github.com/radnice/radnice/web/static"
+	"github.com/radnice/radnice/web/webtest"
+)
+
+// editor is the logged-in editor the staff screens' tests act as.
+var editor = &auth.User{ID: 7, GivenName: "Eva", FamilyName: "Editorka", Grants: []auth.Grant{{Role: auth.RoleEditor}}}
+
+// staffServer serves the contacts' pages and editors' screens over a fresh demo town, every
+// request made by user (nil: anonymous), until the end of t.
+func staffServer(t *testing.T, user *auth.User) (*httptest.Server, *pgxpool.Pool) {
+	t.Helper()
+	pool := demotest.Pool(t)
+	demo, err := town.Read(demotown.TownConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := chi.NewRouter()
+	r.Use(i18n.Middleware, layout.WithTown(&demo), func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			if user != nil {
+				req = req.WithContext(auth.WithUser(req.Context(), user))
+			}
+			next.ServeHTTP(w, req)
+		})
+	})
+	cfg := contacts.Config{Town: demo.Title, Address: demo.Address}
+	contacts.Routes(r, pool, cfg)
+	contacts.StaffRoutes(r, pool, cfg)
+	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
+	srv := httptest.NewServer(r)
+	t.Cleanup(srv.Close)
+	return srv, pool
+}
+
+// auditActions are the actions the audit log holds for object, oldest first, each with its actor.
+func auditActions(t *testing.T, pool *pgxpool.Pool, object string) []string {
+	t.Helper()
+	rows, err := pool.Query(t.Context(), `
+		SELECT action || ' by ' || actor_id || ' ' || actor_name FROM audit_log WHERE object = $1 ORDER BY id`, object)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// page GETs path, fails t unless it answers 200, and returns the body.
+func page(t *testing.T, srv *httptest.Server, path string) string {
+	t.Helper()
+	res, body := webtest.Get(t, srv, path)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: status %d\n%.500s", path, res.StatusCode, body)
+	}
+	return body
+}
+
+// between is the part of s after the first from and before the next to ("" when absent).
+func between(s, from, to string) string {
+	_, rest, ok := strings.Cut(s, from)
+	if !ok {
+		return ""
+	}
+	in, _, _ := strings.Cut(rest, to)
+	return in
+}
+
+var hrefs = regexp.MustCompile(`href="([^"]*)"`)
+
+// links are the targets of the links in an HTML fragment, in order.
+func links(fragment string) []string {
+	var out []string
+	for _, m := range hrefs.FindAllStringSubmatch(fragment, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	return out
+}

@@ -1,0 +1,4 @@
+package situations
+
+// ErrSlugTaken is errSlugTaken, for the tests.
+var ErrSlugTaken = errSlugTaken
