@@ -78,10 +78,12 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	contacts.Routes(r, pool, contactsConfig)
 	contacts.StaffRoutes(r, pool, contactsConfig)
 	notices.Routes(r, pool)
+	notices.StaffRoutes(r, pool)
 	situations.Routes(r, pool)
 	situations.StaffRoutes(r, pool)
 	search.Routes(r, pool, store)
 	videos.Routes(r, pool)
+	videos.StaffRoutes(r, pool)
 	catchments.Routes(r, pool)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {

@@ -107,7 +107,7 @@ func readGuide(fsys fs.FS, dir string, d *textdoc.Doc) (Guide, error) {
 	if err != nil {
 		return g, err
 	}
-	if g.Duration, err = parseDuration(duration.Value); err != nil {
+	if g.Duration, err = ParseDuration(duration.Value); err != nil {
 		return g, d.Errorf(duration.Line, "Duration: %v", err)
 	}
 	video, err := d.Required("Video")
@@ -179,8 +179,8 @@ func checkFileName(name string, extensions ...string) error {
 	return nil
 }
 
-// parseDuration reads a video's length written m:ss or h:mm:ss ("0:56", "1:02:30").
-func parseDuration(s string) (time.Duration, error) {
+// ParseDuration reads a video's length written m:ss or h:mm:ss ("0:56", "1:02:30").
+func ParseDuration(s string) (time.Duration, error) {
 	parts := strings.Split(s, ":")
 	if len(parts) < 2 || len(parts) > 3 {
 		return 0, fmt.Errorf("want the length written m:ss or h:mm:ss, e.g. 1:30, got %q", s)

@@ -15,21 +15,26 @@ import (
 	"github.com/radnice/radnice/web/layout"
 )
 
-// attachment serves an attachment file as stored, with its media type, the name to save it
-// under and HTTP ranges (a long PDF opens at any page before it has all arrived). Documents
-// browsers show themselves open in the browser; others are offered for download.
+// attachment serves an attachment file of the board, for anyone to read.
 func (h *Handler) attachment(w http.ResponseWriter, r *http.Request) {
 	a, err := h.store.AttachmentFile(r.Context(), chi.URLParam(r, "slug"), chi.URLParam(r, "file"), today())
 	if err != nil {
 		layout.Error(w, r, err)
 		return
 	}
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	serveAttachment(w, r, a)
+}
+
+// serveAttachment serves an attachment file as stored, with its media type, the name to save
+// it under and HTTP ranges (a long PDF opens at any page before it has all arrived). Documents
+// browsers show themselves open in the browser; others are offered for download.
+func serveAttachment(w http.ResponseWriter, r *http.Request, a AttachmentFile) {
 	hd := w.Header()
 	hd.Set("Content-Type", a.MediaType)
 	hd.Set("Content-Disposition", contentDisposition(a.Attachment))
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("ETag", `"`+hex.EncodeToString(a.SHA256)+`"`)
-	hd.Set("Cache-Control", "public, max-age=3600")
 	http.ServeContent(w, r, a.File, time.Time{}, bytes.NewReader(a.Content))
 }
 

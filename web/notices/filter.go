@@ -32,7 +32,7 @@ type boardQuery struct {
 // parseBoardQuery reads a board page's query parameters; ok is false for a page number or
 // year that is not one (a link made by hand), which no form produces.
 func parseBoardQuery(v url.Values, board Board) (q boardQuery, ok bool) {
-	q = boardQuery{Page: 1, Filter: Filter{
+	q = boardQuery{Filter: Filter{
 		Board:      board,
 		Category:   strings.TrimSpace(v.Get(paramCategory)),
 		Department: strings.TrimSpace(v.Get(paramDepartment)),
@@ -48,14 +48,19 @@ func parseBoardQuery(v url.Values, board Board) (q boardQuery, ok bool) {
 		}
 		q.Filter.Year = year
 	}
-	if s := v.Get(paramPage); s != "" {
-		page, err := strconv.Atoi(s)
-		if err != nil || page < 1 {
-			return q, false
-		}
-		q.Page = page
+	q.Page, ok = parsePage(v)
+	return q, ok
+}
+
+// parsePage reads the page number of a paged list, 1 when none is given; ok is false for one
+// that is not a page number.
+func parsePage(v url.Values) (page int, ok bool) {
+	s := v.Get(paramPage)
+	if s == "" {
+		return 1, true
 	}
-	return q, true
+	page, err := strconv.Atoi(s)
+	return page, err == nil && page >= 1
 }
 
 // filtered reports whether anything narrows the board.

@@ -83,7 +83,7 @@ type Facets struct {
 
 // onBoard is the WHERE clause of the notices a filter's part of the board holds: published,
 // posted by $1 (today) and, as $2 says, still relevant ($2 true) or not.
-const onBoard = `n.status = 'published' AND n.posted_on <= $1 AND (n.relevant_until >= $1) = $2`
+const onBoard = `n.state = 'published' AND n.posted_on <= $1 AND (n.relevant_until >= $1) = $2`
 
 // List returns the notices the filter selects, newest first, limit of them after skipping
 // offset, and how many it selects in all.
@@ -165,28 +165,48 @@ func (s *Store) Facets(ctx context.Context, board Board, today time.Time) (Facet
 }
 
 // Notice returns the published notice with the slug and its attachments, as of the date
-// today: a notice posted later is not found yet.
+// today: a notice posted later is not found yet, and a withdrawn one is a *WithdrawnError.
 func (s *Store) Notice(ctx context.Context, slug string, today time.Time) (Notice, error) {
 	var n Notice
 	var id int64
+	var withdrawn *time.Time
 	err := s.pool.QueryRow(ctx, `
-		SELECT id, slug, title, category, department, reference, posted_on, relevant_until, description
-		FROM notices WHERE slug = $1 AND status = 'published' AND posted_on <= $2`, slug, today).
-		Scan(&id, &n.Slug, &n.Title, &n.Category, &n.Department, &n.Reference, &n.Posted, &n.RelevantUntil, &n.Description)
+		SELECT id, slug, title, category, department, reference, posted_on, relevant_until, description, withdrawn_at
+		FROM notices WHERE slug = $1 AND state IN ('published', 'withdrawn') AND posted_on <= $2`, slug, today).
+		Scan(&id, &n.Slug, &n.Title, &n.Category, &n.Department, &n.Reference, &n.Posted, &n.RelevantUntil, &n.Description, &withdrawn)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return n, geo.Errorf(geo.ENOTFOUND, "Dokument úřední desky nenalezen.")
+		return Notice{}, geo.Errorf(geo.ENOTFOUND, "Dokument úřední desky nenalezen.")
 	}
 	if err != nil {
-		return n, fmt.Errorf("notice %s: %w", slug, err)
+		return Notice{}, fmt.Errorf("notice %s: %w", slug, err)
 	}
-	byNotice, err := s.attachments(ctx, []int64{id})
+	if withdrawn != nil {
+		return Notice{}, &WithdrawnError{On: geo.PragueDate(*withdrawn)}
+	}
+	byNotice, err := attachments(ctx, s.pool, []int64{id})
 	n.Attachments = byNotice[id]
 	return n, err
 }
 
+// WithdrawnError is the answer for a notice the office has taken down before its time: its
+// address says so, without its content.
+type WithdrawnError struct {
+	On time.Time // the civil date it was withdrawn
+}
+
+func (e *WithdrawnError) Error() string {
+	return "the notice was withdrawn on " + e.On.Format(time.DateOnly)
+}
+
+// querier is what reads the board: the pool, or a transaction that changes it.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
 // attachments returns the attachments of the notices ids, by notice, in their order.
-func (s *Store) attachments(ctx context.Context, ids []int64) (map[int64][]Attachment, error) {
-	rows, err := s.pool.Query(ctx, `
+func attachments(ctx context.Context, q querier, ids []int64) (map[int64][]Attachment, error) {
+	rows, err := q.Query(ctx, `
 		SELECT notice_id, file_name, title, media_type, size FROM notice_attachments
 		WHERE notice_id = ANY ($1) ORDER BY notice_id, position`, ids)
 	if err != nil {
@@ -211,7 +231,7 @@ func (s *Store) AttachmentFile(ctx context.Context, slug, file string, today tim
 	err := s.pool.QueryRow(ctx, `
 		SELECT a.file_name, a.title, a.media_type, a.size, a.content, a.sha256
 		FROM notice_attachments a JOIN notices n ON n.id = a.notice_id
-		WHERE n.slug = $1 AND a.file_name = $2 AND n.status = 'published' AND n.posted_on <= $3`, slug, file, today).
+		WHERE n.slug = $1 AND a.file_name = $2 AND n.state = 'published' AND n.posted_on <= $3`, slug, file, today).
 		Scan(&a.File, &a.Title, &a.MediaType, &a.Size, &a.Content, &a.SHA256)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return a, geo.Errorf(geo.ENOTFOUND, "Příloha nenalezena.")
@@ -243,7 +263,7 @@ func (s *Store) Export(ctx context.Context, today time.Time) ([]Notice, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export notices: %w", err)
 	}
-	byNotice, err := s.attachments(ctx, ids)
+	byNotice, err := attachments(ctx, s.pool, ids)
 	for i := range list {
 		list[i].Attachments = byNotice[ids[i]]
 	}

@@ -8,6 +8,7 @@ import {
 	axeCheck,
 	expectPath,
 	expectText,
+	expectTrue,
 	navigation,
 	validateHTMLPages,
 } from '../browsertest/browser.mjs';
@@ -70,6 +71,41 @@ await t.step('she logs out of the portal and of the provider', async () => {
 	await logOut();
 	await page.goto(t.url('/muj-ucet'));
 	await expectPath(page, '/prihlaseni?zpet=%2Fmuj-ucet');
+});
+
+await t.step('the editor logs in as staff and reaches the notice board\'s screens from Správa', async () => {
+	await page.goto(t.url('/prihlaseni'));
+	await navigation(page, () => page.getByRole('button', { name: 'Přihlášení pro zaměstnance úřadu' }).click());
+	await provider('redaktorka', 'redaktor-demo');
+	await expectPath(page, '/registrace');
+	await page.getByLabel('Souhlasím s podmínkami užívání účtu').check();
+	await navigation(page, () => page.getByRole('button', { name: 'Založit účet' }).click());
+	await navigation(page, () => page.getByRole('link', { name: 'Správa' }).click());
+	await expectPath(page, '/sprava');
+	await keep('staff dashboard');
+	await axeCheck(page, 'staff dashboard');
+	await navigation(page, () => page.locator('main').getByRole('link', { name: 'Úřední deska' }).click());
+	await expectPath(page, '/sprava/deska');
+});
+
+await t.step('she writes a notice, publishes it and finds it on the public board', async () => {
+	await navigation(page, () => page.getByRole('link', { name: 'Nový dokument' }).click());
+	await page.getByLabel('Název dokumentu').fill('Oznámení o přerušení dodávky vody v ulici Česká');
+	await page.getByLabel('Zveřejňuje').fill('Odbor investic');
+	await page.getByLabel('Kategorie').fill('Oznámení');
+	const fortnight = new Date(Date.now() + 15 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+	await page.getByLabel('Zveřejněno do').fill(fortnight);
+	await navigation(page, () => page.getByRole('button', { name: 'Uložit jako koncept' }).click());
+	const edit = page.url();
+	await page.goto(t.url('/uredni-deska'));
+	const onBoard = await page.locator('.board-list h2').allTextContents();
+	expectTrue(!onBoard.some((title) => title.includes('přerušení dodávky vody')), 'the draft stays off the public board');
+	await page.goto(edit);
+	await navigation(page, () => page.getByRole('button', { name: 'Zveřejnit' }).click());
+	await expectText(page.locator('p[role=status]'), 'Dokument je zveřejněn.');
+	await page.goto(t.url('/uredni-deska'));
+	await expectText(page.locator('.board-list h2').first(), 'Oznámení o přerušení dodávky vody v ulici Česká');
+	await logOut();
 });
 
 await t.step('the pages are valid HTML', () => validateHTMLPages(pages));

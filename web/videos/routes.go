@@ -2,7 +2,8 @@
 // office, with Czech captions (WebVTT) and a full transcript, linked to the life situations
 // they help with. It serves the catalogue, a page with the player for each guide, its video
 // file (from the database, with HTTP Range) and its captions. The content comes from the
-// town's files (datasets/videos) through Load.
+// town's files (datasets/videos) through Load; editors then write the guides under
+// /sprava/videa, uploading video files into the database beside the loaded ones.
 package videos
 
 import (
@@ -10,6 +11,8 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/radnice/radnice/web/auth"
 )
 
 // cataloguePath is the catalogue's (Czech) path; the guides live under it.
@@ -38,7 +41,35 @@ func Routes(r chi.Router, pool *pgxpool.Pool) {
 	r.Get(cataloguePath+"/{slug}", h.guide)
 	// HEAD tells download managers and link checkers a file's size and type without the body.
 	for _, method := range []string{http.MethodGet, http.MethodHead} {
-		r.Method(method, cataloguePath+"/{slug}/video", http.HandlerFunc(h.video))
-		r.Method(method, cataloguePath+"/{slug}/titulky.vtt", http.HandlerFunc(h.captions))
+		r.Method(method, cataloguePath+"/{slug}/video", h.videoFile(true))
+		r.Method(method, cataloguePath+"/{slug}/titulky.vtt", h.captionsFile(true))
 	}
+}
+
+// staffPath lists the guides for editors; each has its editing screen under it.
+const staffPath = "/sprava/videa"
+
+// staffGuidePath is the editing screen of guide slug; the editors' actions on it post under it.
+func staffGuidePath(slug string) string { return staffPath + "/" + slug }
+
+// StaffRoutes mounts the editors' screens under /sprava/videa, for editors only: the list of
+// guides in every state, a new guide, its editing screen with the video upload, its preview
+// (with the files it plays) and the moves between draft, published and withdrawn.
+func StaffRoutes(r chi.Router, pool *pgxpool.Pool) {
+	h := &handler{store: NewStore(pool)}
+	r.Group(func(r chi.Router) {
+		r.Use(auth.Require(auth.RoleEditor))
+		r.Get(staffPath, h.staffList)
+		r.Get(staffPath+"/novy", h.newGuide)
+		r.Post(staffPath+"/novy", h.createGuide)
+		r.Get(staffPath+"/{slug}", h.editGuide)
+		r.Post(staffPath+"/{slug}", h.updateGuide)
+		r.Post(staffPath+"/{slug}/stav", h.changeState)
+		r.Post(staffPath+"/{slug}/video", h.uploadVideo)
+		r.Get(staffPath+"/{slug}/nahled", h.preview)
+		for _, method := range []string{http.MethodGet, http.MethodHead} {
+			r.Method(method, staffPath+"/{slug}/video", h.videoFile(false))
+			r.Method(method, staffPath+"/{slug}/titulky.vtt", h.captionsFile(false))
+		}
+	})
 }

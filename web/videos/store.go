@@ -25,6 +25,7 @@ func NewStore(pool *pgxpool.Pool) *Store { return &Store{db: pool} }
 // Summary is a published guide as the catalogue lists it.
 type Summary struct {
 	Slug, Title, Description string
+	Category                 string // "" for none
 	Duration                 time.Duration
 	PublishedOn              time.Time
 }
@@ -114,15 +115,15 @@ func replaceItem(ctx context.Context, tx pgx.Tx, it Item) error {
 // List returns the published guides, newest first.
 func (s *Store) List(ctx context.Context) ([]Summary, error) {
 	rows, err := s.db.Query(ctx, `
-		SELECT slug, title, description, duration_ms, published_on FROM video_guides
-		WHERE published ORDER BY published_on DESC, slug`)
+		SELECT slug, title, description, category, duration_ms, published_on FROM video_guides
+		WHERE state = 'published' ORDER BY published_on DESC, slug`)
 	if err != nil {
 		return nil, fmt.Errorf("list video guides: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Summary, error) {
 		var g Summary
 		var ms int64
-		err := row.Scan(&g.Slug, &g.Title, &g.Description, &ms, &g.PublishedOn)
+		err := row.Scan(&g.Slug, &g.Title, &g.Description, &g.Category, &ms, &g.PublishedOn)
 		g.Duration = time.Duration(ms) * time.Millisecond
 		return g, err
 	})
@@ -134,39 +135,62 @@ func (s *Store) List(ctx context.Context) ([]Summary, error) {
 
 // Get returns the published guide slug with its cues, situations and video file's description.
 func (s *Store) Get(ctx context.Context, slug string) (Guide, error) {
+	return s.guide(ctx, slug, true)
+}
+
+// guide reads the guide slug, published or, unless publishedOnly, in any state: a draft may
+// have no video file yet (a zero Video) and no publication date.
+func (s *Store) guide(ctx context.Context, slug string, publishedOnly bool) (Guide, error) {
 	var g Guide
 	var ms int64
 	var vtt string
+	var publishedOn *time.Time
 	err := s.db.QueryRow(ctx, `
-		SELECT g.slug, g.title, g.description, g.duration_ms, g.published_on, g.captions,
-			f.content_type, f.sha256, f.size, f.updated_at
-		FROM video_guides g JOIN video_files f ON f.guide = g.slug
-		WHERE g.slug = $1 AND g.published`, slug).
-		Scan(&g.Slug, &g.Title, &g.Description, &ms, &g.PublishedOn, &vtt,
+		SELECT g.slug, g.title, g.description, g.category, g.duration_ms, g.published_on, g.captions,
+			coalesce(f.content_type, ''), coalesce(f.sha256, ''), coalesce(f.size, 0), coalesce(f.updated_at, g.updated_at)
+		FROM video_guides g LEFT JOIN video_files f ON f.guide = g.slug
+		WHERE g.slug = $1 AND (g.state = 'published' OR NOT $2)`, slug, publishedOnly).
+		Scan(&g.Slug, &g.Title, &g.Description, &g.Category, &ms, &publishedOn, &vtt,
 			&g.Video.ContentType, &g.Video.SHA256, &g.Video.Size, &g.Video.UpdatedAt)
 	if err != nil {
 		return Guide{}, notFound(err, "get video guide %s", slug)
 	}
 	g.Duration = time.Duration(ms) * time.Millisecond
-	// Stored captions passed ParseVTT when they were loaded.
+	if publishedOn != nil {
+		g.PublishedOn = *publishedOn
+	}
+	// Stored captions passed ParseVTT when they were loaded or edited.
 	if g.Cues, err = videos.ParseVTT(slug+".vtt", []byte(vtt)); err != nil {
 		return Guide{}, fmt.Errorf("get video guide %s: %w", slug, err)
 	}
-	rows, err := s.db.Query(ctx, `SELECT situation, title FROM video_guide_situations WHERE guide = $1 ORDER BY position`, slug)
-	if err != nil {
-		return Guide{}, fmt.Errorf("get situations of video guide %s: %w", slug, err)
-	}
-	g.Situations, err = pgx.CollectRows(rows, pgx.RowToStructByPos[videos.Situation])
-	if err != nil {
-		return Guide{}, fmt.Errorf("get situations of video guide %s: %w", slug, err)
+	if g.Situations, err = s.situations(ctx, slug); err != nil {
+		return Guide{}, err
 	}
 	return g, nil
 }
 
+// situations are the life situations the guide slug links to, in order.
+func (s *Store) situations(ctx context.Context, slug string) ([]videos.Situation, error) {
+	rows, err := s.db.Query(ctx, `SELECT situation, title FROM video_guide_situations WHERE guide = $1 ORDER BY position`, slug)
+	if err != nil {
+		return nil, fmt.Errorf("get situations of video guide %s: %w", slug, err)
+	}
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[videos.Situation])
+	if err != nil {
+		return nil, fmt.Errorf("get situations of video guide %s: %w", slug, err)
+	}
+	return list, nil
+}
+
 // Captions returns the WebVTT file of the published guide slug.
 func (s *Store) Captions(ctx context.Context, slug string) (Captions, error) {
+	return s.captions(ctx, slug, true)
+}
+
+// captions reads the WebVTT file of the guide slug, published or, unless publishedOnly, in any state.
+func (s *Store) captions(ctx context.Context, slug string, publishedOnly bool) (Captions, error) {
 	var c Captions
-	err := s.db.QueryRow(ctx, `SELECT captions, updated_at FROM video_guides WHERE slug = $1 AND published`, slug).
+	err := s.db.QueryRow(ctx, `SELECT captions, updated_at FROM video_guides WHERE slug = $1 AND (state = 'published' OR NOT $2)`, slug, publishedOnly).
 		Scan(&c.VTT, &c.UpdatedAt)
 	if err != nil {
 		return Captions{}, notFound(err, "get captions of video guide %s", slug)
@@ -176,11 +200,16 @@ func (s *Store) Captions(ctx context.Context, slug string) (Captions, error) {
 
 // VideoInfo describes the video file of the published guide slug.
 func (s *Store) VideoInfo(ctx context.Context, slug string) (FileInfo, error) {
+	return s.videoInfo(ctx, slug, true)
+}
+
+// videoInfo describes the video file of the guide slug, published or, unless publishedOnly, in any state.
+func (s *Store) videoInfo(ctx context.Context, slug string, publishedOnly bool) (FileInfo, error) {
 	var f FileInfo
 	err := s.db.QueryRow(ctx, `
 		SELECT f.content_type, f.sha256, f.size, f.updated_at
 		FROM video_files f JOIN video_guides g ON g.slug = f.guide
-		WHERE f.guide = $1 AND g.published`, slug).
+		WHERE f.guide = $1 AND (g.state = 'published' OR NOT $2)`, slug, publishedOnly).
 		Scan(&f.ContentType, &f.SHA256, &f.Size, &f.UpdatedAt)
 	if err != nil {
 		return FileInfo{}, notFound(err, "get video file of guide %s", slug)

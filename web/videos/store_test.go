@@ -127,7 +127,7 @@ func TestHiddenGuidesAreNotShownNorServed(t *testing.T) {
 	if err := store.Replace(ctx, []videos.Item{item("pes", "Pes", webm(1000, 1)), item("volby", "Volby", webm(1000, 2))}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pool.Exec(ctx, `UPDATE video_guides SET published = false WHERE slug = 'pes'`); err != nil {
+	if _, err := pool.Exec(ctx, `UPDATE video_guides SET state = 'withdrawn' WHERE slug = 'pes'`); err != nil {
 		t.Fatal(err)
 	}
 	if list, err := store.List(ctx); err != nil || len(list) != 1 || list[0].Slug != "volby" {
