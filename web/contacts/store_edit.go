@@ -256,7 +256,7 @@ func (s *Store) SetDepartmentState(ctx context.Context, by *auth.User, code stri
 		}
 		after := before.DepartmentRecord
 		after.State = to
-		return audit.Record(ctx, tx, by.Audit("contact_department.to_"+string(to), departmentObject(code), before.DepartmentRecord, after))
+		return audit.Record(ctx, tx, by.Audit("contact_department."+to.Verb(), departmentObject(code), before.DepartmentRecord, after))
 	})
 }
 
@@ -344,7 +344,7 @@ func (s *Store) SetPersonState(ctx context.Context, by *auth.User, id int, to ed
 		}
 		after := before
 		after.State = to
-		return audit.Record(ctx, tx, by.Audit("contact_person.to_"+string(to), personObject(id), before, after))
+		return audit.Record(ctx, tx, by.Audit("contact_person."+to.Verb(), personObject(id), before, after))
 	})
 }
 

@@ -140,7 +140,7 @@ func TestAPersonWhoLeavesIsWithdrawnFromEveryPublicPlace(t *testing.T) {
 	if err := store.SetPersonState(ctx, editor, 11, editorial.Published); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"contact_person.to_withdrawn by 7 Eva Editorka", "contact_person.to_published by 7 Eva Editorka"}
+	want := []string{"contact_person.withdraw by 7 Eva Editorka", "contact_person.publish by 7 Eva Editorka"}
 	if got := auditActions(t, pool, "contact_person:11"); !slices.Equal(got, want) {
 		t.Errorf("audit log %q", got)
 	}
@@ -183,7 +183,7 @@ func TestANewPersonIsADraftUntilPublishedAndHandlesTheirAgendasLast(t *testing.T
 	if found, _ := store.Search(ctx, "referent mistnich"); !slices.Contains(names(found.People), "Karel Nový") {
 		t.Errorf("the search by the new function finds %v", names(found.People))
 	}
-	want := []string{"contact_person.create by 7 Eva Editorka", "contact_person.to_published by 7 Eva Editorka", "contact_person.update by 7 Eva Editorka"}
+	want := []string{"contact_person.create by 7 Eva Editorka", "contact_person.publish by 7 Eva Editorka", "contact_person.update by 7 Eva Editorka"}
 	if got := auditActions(t, pool, "contact_person:"+strconv.Itoa(id)); !slices.Equal(got, want) {
 		t.Errorf("audit log %q", got)
 	}

@@ -33,6 +33,17 @@ func (s State) Label(ctx context.Context) string {
 	return msg.T(ctx, "state-"+string(s))
 }
 
+// Verb names the move to s in the audit log: "notice.publish", "notice.withdraw", "notice.to_draft".
+func (s State) Verb() string {
+	switch s {
+	case Published:
+		return "publish"
+	case Withdrawn:
+		return "withdraw"
+	}
+	return "to_draft"
+}
+
 // Transitions are the actions an editor can take from s, in the order the screen offers them.
 func (s State) Transitions() []State {
 	switch s {

@@ -139,7 +139,7 @@ func (s *Store) Update(ctx context.Context, u *auth.User, id int64, f Fields) er
 // Publishing dates a notice that has no posting date today; ErrPeriodOver when its last day
 // on the board is then already past.
 func (s *Store) SetState(ctx context.Context, u *auth.User, id int64, to editorial.State, today time.Time) error {
-	return s.change(ctx, u, "notice."+stateVerb[to], id, func(tx pgx.Tx, e Editable) error {
+	return s.change(ctx, u, "notice."+to.Verb(), id, func(tx pgx.Tx, e Editable) error {
 		if !slices.Contains(e.State.Transitions(), to) {
 			return geo.Errorf(geo.EINVALID, "a %s notice cannot become %s", e.State, to)
 		}
@@ -153,13 +153,6 @@ func (s *Store) SetState(ctx context.Context, u *auth.User, id int64, to editori
 			WHERE id = $1`, id, to, today)
 		return err
 	})
-}
-
-// stateVerb names the audit log's action of moving a notice to a state.
-var stateVerb = map[editorial.State]string{
-	editorial.Published: "publish",
-	editorial.Withdrawn: "withdraw",
-	editorial.Draft:     "to_draft",
 }
 
 // Upload is a file an editor attaches to a notice, its type already checked.

@@ -139,7 +139,7 @@ func (s *Store) SetState(ctx context.Context, by *auth.User, slug string, to edi
 		}
 		after := before
 		after.State = to
-		return audit.Record(ctx, tx, by.Audit("situation.to_"+string(to), auditObject(slug), before, after))
+		return audit.Record(ctx, tx, by.Audit("situation."+to.Verb(), auditObject(slug), before, after))
 	})
 }
 

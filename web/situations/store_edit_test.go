@@ -80,13 +80,13 @@ func TestASituationMovesAlongItsLifeCycleOnlyAsItAllows(t *testing.T) {
 			t.Errorf("%s: public %v", step.to, !step.public)
 		}
 	}
-	want := []string{"situation.create by 7 Eva Editorka", "situation.to_published by 7 Eva Editorka", "situation.to_withdrawn by 7 Eva Editorka",
-		"situation.to_published by 7 Eva Editorka", "situation.to_draft by 7 Eva Editorka"}
+	want := []string{"situation.create by 7 Eva Editorka", "situation.publish by 7 Eva Editorka", "situation.withdraw by 7 Eva Editorka",
+		"situation.publish by 7 Eva Editorka", "situation.to_draft by 7 Eva Editorka"}
 	if got := auditActions(t, pool, "situation:chov-vcel"); !slices.Equal(got, want) {
 		t.Errorf("audit log %q\nwant %q", got, want)
 	}
 	var before, after map[string]any
-	if err := pool.QueryRow(ctx, `SELECT before, after FROM audit_log WHERE action = 'situation.to_published' ORDER BY id LIMIT 1`).Scan(&before, &after); err != nil {
+	if err := pool.QueryRow(ctx, `SELECT before, after FROM audit_log WHERE action = 'situation.publish' ORDER BY id LIMIT 1`).Scan(&before, &after); err != nil {
 		t.Fatal(err)
 	}
 	if before["State"] != "draft" || after["State"] != "published" || after["Title"] != "Chov včel ve městě" {

@@ -173,7 +173,7 @@ func writeSituations(ctx context.Context, tx pgx.Tx, slug string, list []videos.
 // otherwise). Publishing needs its video file (ErrNoVideo) and captions (ErrNoCaptions), and
 // dates a guide never published before today.
 func (s *Store) SetState(ctx context.Context, u *auth.User, slug string, to editorial.State, today time.Time) error {
-	return s.change(ctx, u, "video."+stateVerb[to], slug, func(tx pgx.Tx, e Editable) error {
+	return s.change(ctx, u, "video."+to.Verb(), slug, func(tx pgx.Tx, e Editable) error {
 		if !slices.Contains(e.State.Transitions(), to) {
 			return geo.Errorf(geo.EINVALID, "a %s guide cannot become %s", e.State, to)
 		}
@@ -191,13 +191,6 @@ func (s *Store) SetState(ctx context.Context, u *auth.User, slug string, to edit
 			WHERE slug = $1`, slug, to, today)
 		return err
 	})
-}
-
-// stateVerb names the audit log's action of moving a guide to a state.
-var stateVerb = map[editorial.State]string{
-	editorial.Published: "publish",
-	editorial.Withdrawn: "withdraw",
-	editorial.Draft:     "to_draft",
 }
 
 // ReplaceVideo makes data, of contentType (video/webm or video/mp4), the video file of the
