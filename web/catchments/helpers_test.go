@@ -14,14 +14,8 @@ import (
 
 	"github.com/radnice/radnice/datasets/demotown"
 	"github.com/radnice/radnice/datasets/demotown/demotest"
-	"github.com/radnice/radnice/datasets/town"
 	"github.com/radnice/radnice/web/auth"
 	"github.com/radnice/radnice/web/catchments"
-	"github.com/radnice/radnice/web/home"
-	"github.com/radnice/radnice/web/i18n"
-	"github.com/radnice/radnice/web/layout"
-	"github.com/radnice/radnice/web/middleware"
-	"github.com/radnice/radnice/web/static"
 	"github.com/radnice/radnice/web/webtest"
 )
 
@@ -42,24 +36,7 @@ func newServer(t *testing.T, u *auth.User) (*httptest.Server, *pgxpool.Pool) {
 	t.Helper()
 	pool := demotest.Pool(t)
 	catchments.SetClock(t, testNow)
-	demo, err := town.Read(demotown.TownConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := chi.NewRouter()
-	r.Use(middleware.SecurityHeaders(middleware.Sources{}), i18n.Middleware, layout.WithTown(&demo), func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-			if u != nil {
-				req = req.WithContext(auth.WithUser(req.Context(), u))
-			}
-			next.ServeHTTP(w, req)
-		})
-	})
-	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
-	home.Routes(r, &demo, pool)
-	catchments.Routes(r, pool)
-	srv := httptest.NewServer(r)
-	t.Cleanup(srv.Close)
+	srv := webtest.ServeAs(t, pool, u, func(r chi.Router) { catchments.Routes(r, pool) })
 	return srv, pool
 }
 

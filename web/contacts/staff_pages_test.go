@@ -164,7 +164,7 @@ func TestADraftPersonIsPreviewedUntilPublishedAndGoneWhenWithdrawn(t *testing.T)
 	if strings.Contains(page(t, srv, "/kontakty/agenda/poplatky"), "Karel Nový") {
 		t.Error("the agenda lists a withdrawn person")
 	}
-	if got := auditActions(t, pool, "contact_person:"+id); len(got) != 3 {
+	if got := webtest.AuditActions(t, pool, "contact_person:"+id); len(got) != 3 {
 		t.Errorf("audit log %q", got)
 	}
 }
@@ -185,7 +185,7 @@ func TestAnEmptyDepartmentIsDeletedFromItsScreen(t *testing.T) {
 	if !strings.Contains(page(t, srv, "/sprava/kontakty?hotovo=smazano"), "Útvar je smazán.") {
 		t.Error("no word of the deletion")
 	}
-	if got := auditActions(t, pool, "contact_department:oddeleni-pokusu"); len(got) != 2 {
+	if got := webtest.AuditActions(t, pool, "contact_department:oddeleni-pokusu"); len(got) != 2 {
 		t.Errorf("audit log %q", got)
 	}
 }

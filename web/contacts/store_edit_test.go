@@ -11,6 +11,7 @@ import (
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/contacts"
 	"github.com/radnice/radnice/web/editorial"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 func TestTheEditorsTreeHoldsEveryDepartmentWithWhatItHolds(t *testing.T) {
@@ -66,10 +67,10 @@ func TestADepartmentMovesInTheTreeButNeverUnderItself(t *testing.T) {
 		t.Errorf("the economic department's sections: %v", got)
 	}
 	want := []string{"contact_department.update by 7 Eva Editorka"}
-	if got := auditActions(t, pool, "contact_department:poplatky"); !slices.Equal(got, want) {
+	if got := webtest.AuditActions(t, pool, "contact_department:poplatky"); !slices.Equal(got, want) {
 		t.Errorf("audit log %q", got)
 	}
-	if got := auditActions(t, pool, "contact_department:ekonomicky"); len(got) != 0 {
+	if got := webtest.AuditActions(t, pool, "contact_department:ekonomicky"); len(got) != 0 {
 		t.Errorf("refused moves are in the audit log: %q", got)
 	}
 }
@@ -109,7 +110,7 @@ func TestANewDepartmentIsADraftDeletedOnlyWhenEmpty(t *testing.T) {
 		t.Errorf("after deletion: %v", err)
 	}
 	want := []string{"contact_department.create by 7 Eva Editorka", "contact_department.delete by 7 Eva Editorka"}
-	if got := auditActions(t, pool, "contact_department:odbor-skolstvi"); !slices.Equal(got, want) {
+	if got := webtest.AuditActions(t, pool, "contact_department:odbor-skolstvi"); !slices.Equal(got, want) {
 		t.Errorf("audit log %q", got)
 	}
 }
@@ -141,7 +142,7 @@ func TestAPersonWhoLeavesIsWithdrawnFromEveryPublicPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"contact_person.withdraw by 7 Eva Editorka", "contact_person.publish by 7 Eva Editorka"}
-	if got := auditActions(t, pool, "contact_person:11"); !slices.Equal(got, want) {
+	if got := webtest.AuditActions(t, pool, "contact_person:11"); !slices.Equal(got, want) {
 		t.Errorf("audit log %q", got)
 	}
 }
@@ -184,7 +185,7 @@ func TestANewPersonIsADraftUntilPublishedAndHandlesTheirAgendasLast(t *testing.T
 		t.Errorf("the search by the new function finds %v", names(found.People))
 	}
 	want := []string{"contact_person.create by 7 Eva Editorka", "contact_person.publish by 7 Eva Editorka", "contact_person.update by 7 Eva Editorka"}
-	if got := auditActions(t, pool, "contact_person:"+strconv.Itoa(id)); !slices.Equal(got, want) {
+	if got := webtest.AuditActions(t, pool, "contact_person:"+strconv.Itoa(id)); !slices.Equal(got, want) {
 		t.Errorf("audit log %q", got)
 	}
 }

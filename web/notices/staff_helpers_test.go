@@ -1,7 +1,6 @@
 package notices_test
 
 import (
-	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"testing"
@@ -9,16 +8,10 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/radnice/radnice/datasets/demotown"
 	"github.com/radnice/radnice/datasets/demotown/demotest"
-	"github.com/radnice/radnice/datasets/town"
 	"github.com/radnice/radnice/web/auth"
-	"github.com/radnice/radnice/web/home"
-	"github.com/radnice/radnice/web/i18n"
-	"github.com/radnice/radnice/web/layout"
-	"github.com/radnice/radnice/web/middleware"
 	"github.com/radnice/radnice/web/notices"
-	"github.com/radnice/radnice/web/static"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // staffServer serves the board and its editors' screens on the demo town at testNow, with the
@@ -28,25 +21,10 @@ func staffServer(t *testing.T, u *auth.User) (*httptest.Server, *pgxpool.Pool) {
 	t.Helper()
 	pool := demotest.Pool(t)
 	notices.SetClock(t, testNow)
-	demo, err := town.Read(demotown.TownConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := chi.NewRouter()
-	r.Use(middleware.SecurityHeaders(middleware.Sources{}), i18n.Middleware, layout.WithTown(&demo), func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-			if u != nil {
-				req = req.WithContext(auth.WithUser(req.Context(), u))
-			}
-			next.ServeHTTP(w, req)
-		})
+	srv := webtest.ServeAs(t, pool, u, func(r chi.Router) {
+		notices.Routes(r, pool)
+		notices.StaffRoutes(r, pool)
 	})
-	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
-	home.Routes(r, &demo, pool)
-	notices.Routes(r, pool)
-	notices.StaffRoutes(r, pool)
-	srv := httptest.NewServer(r)
-	t.Cleanup(srv.Close)
 	return srv, pool
 }
 

@@ -141,7 +141,7 @@ func TestADraftIsPreviewedUntilItIsPublished(t *testing.T) {
 	if res.Header.Get("Location") != "/sprava/situace/chov-vcel-ve-meste" {
 		t.Errorf("publishing twice: to %q", res.Header.Get("Location"))
 	}
-	if got := auditActions(t, pool, "situation:chov-vcel-ve-meste"); len(got) != 2 {
+	if got := webtest.AuditActions(t, pool, "situation:chov-vcel-ve-meste"); len(got) != 2 {
 		t.Errorf("audit log %q", got)
 	}
 }
@@ -172,7 +172,7 @@ func TestSavingAnEditMovesTheSituationToItsNewSlug(t *testing.T) {
 	if res, _ := webtest.Get(t, srv, "/sprava/situace/prihlaseni-psa"); res.StatusCode != http.StatusNotFound {
 		t.Errorf("the old editing screen: %d", res.StatusCode)
 	}
-	if got := auditActions(t, pool, "situation:prihlaseni-psa"); len(got) != 1 || !strings.HasPrefix(got[0], "situation.update by 7") {
+	if got := webtest.AuditActions(t, pool, "situation:prihlaseni-psa"); len(got) != 1 || !strings.HasPrefix(got[0], "situation.update by 7") {
 		t.Errorf("audit log %q", got)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/editorial"
 	"github.com/radnice/radnice/web/situations"
+	"github.com/radnice/radnice/web/webtest"
 )
 
 // bees is a new life situation as an editor writes it.
@@ -50,7 +51,7 @@ func TestANewSituationIsADraftOnlyEditorsSee(t *testing.T) {
 	if err != nil || len(drafts) != 1 || drafts[0].Slug != "chov-vcel" {
 		t.Errorf("the drafts: %+v, %v", drafts, err)
 	}
-	if got := auditActions(t, pool, "situation:chov-vcel"); !slices.Equal(got, []string{"situation.create by 7 Eva Editorka"}) {
+	if got := webtest.AuditActions(t, pool, "situation:chov-vcel"); !slices.Equal(got, []string{"situation.create by 7 Eva Editorka"}) {
 		t.Errorf("audit log %q", got)
 	}
 }
@@ -82,7 +83,7 @@ func TestASituationMovesAlongItsLifeCycleOnlyAsItAllows(t *testing.T) {
 	}
 	want := []string{"situation.create by 7 Eva Editorka", "situation.publish by 7 Eva Editorka", "situation.withdraw by 7 Eva Editorka",
 		"situation.publish by 7 Eva Editorka", "situation.to_draft by 7 Eva Editorka"}
-	if got := auditActions(t, pool, "situation:chov-vcel"); !slices.Equal(got, want) {
+	if got := webtest.AuditActions(t, pool, "situation:chov-vcel"); !slices.Equal(got, want) {
 		t.Errorf("audit log %q\nwant %q", got, want)
 	}
 	var before, after map[string]any
@@ -115,7 +116,7 @@ func TestASlugBelongsToOneSituation(t *testing.T) {
 	if err := store.Update(ctx, editor, "prihlaseni-psa", moved); !errors.Is(err, situations.ErrSlugTaken) {
 		t.Errorf("a situation moved to a taken slug: %v", err)
 	}
-	if got := auditActions(t, pool, "situation:prihlaseni-psa"); len(got) != 0 {
+	if got := webtest.AuditActions(t, pool, "situation:prihlaseni-psa"); len(got) != 0 {
 		t.Errorf("refused edits are in the audit log: %q", got)
 	}
 }

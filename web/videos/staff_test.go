@@ -11,17 +11,10 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/radnice/radnice/datasets/demotown"
 	"github.com/radnice/radnice/datasets/demotown/demotest"
-	"github.com/radnice/radnice/datasets/town"
 	"github.com/radnice/radnice/web"
 	"github.com/radnice/radnice/web/auth"
 	"github.com/radnice/radnice/web/editorial"
-	"github.com/radnice/radnice/web/home"
-	"github.com/radnice/radnice/web/i18n"
-	"github.com/radnice/radnice/web/layout"
-	"github.com/radnice/radnice/web/middleware"
-	"github.com/radnice/radnice/web/static"
 	"github.com/radnice/radnice/web/videos"
 	"github.com/radnice/radnice/web/webtest"
 )
@@ -32,25 +25,10 @@ import (
 func staffServer(t *testing.T, u *auth.User) (*httptest.Server, *pgxpool.Pool) {
 	t.Helper()
 	pool := demotest.Pool(t)
-	demo, err := town.Read(demotown.TownConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := chi.NewRouter()
-	r.Use(middleware.SecurityHeaders(middleware.Sources{}), i18n.Middleware, layout.WithTown(&demo), func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-			if u != nil {
-				req = req.WithContext(auth.WithUser(req.Context(), u))
-			}
-			next.ServeHTTP(w, req)
-		})
+	srv := webtest.ServeAs(t, pool, u, func(r chi.Router) {
+		videos.Routes(r, pool)
+		videos.StaffRoutes(r, pool)
 	})
-	r.Handle("/static/*", http.StripPrefix("/static/", static.Handler()))
-	home.Routes(r, &demo, pool)
-	videos.Routes(r, pool)
-	videos.StaffRoutes(r, pool)
-	srv := httptest.NewServer(r)
-	t.Cleanup(srv.Close)
 	return srv, pool
 }
 
