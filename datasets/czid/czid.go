@@ -1,4 +1,6 @@
-// Package czid checks Czech identifiers by their published rules (check digits and formats).
+// Package czid checks Czech identifiers by their published rules (check digits and formats):
+// IČO, rodné číslo, bank accounts, postcodes and data boxes, and the contact details (e-mail,
+// phone) every form asks for.
 package czid
 
 // ValidICO reports whether s is an IČO, the identification number of a legal person: eight

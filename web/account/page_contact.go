@@ -3,6 +3,7 @@ package account
 import (
 	"net/http"
 
+	"github.com/radnice/radnice/datasets/czid"
 	"github.com/radnice/radnice/web/auth"
 	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
@@ -27,10 +28,10 @@ func (h *Handler) contactPage(w http.ResponseWriter, r *http.Request) {
 	v.Email, v.Phone = r.PostFormValue("email"), r.PostFormValue("telefon")
 	var c Contact
 	var ok bool
-	if c.Email, ok = auth.CheckEmail(v.Email); !ok {
+	if c.Email, ok = czid.CheckEmail(v.Email); !ok {
 		v.Errors.Add("email", msg.T(ctx, "email-invalid"))
 	}
-	if c.Phone, ok = auth.CheckPhone(v.Phone); !ok {
+	if c.Phone, ok = czid.CheckPhone(v.Phone); !ok {
 		v.Errors.Add("telefon", msg.T(ctx, "phone-invalid"))
 	}
 	if len(v.Errors) > 0 {

@@ -4,14 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/mail"
 	"regexp"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/radnice/radnice/datasets/czid"
 	"github.com/radnice/radnice/datasets/demotown"
 	"github.com/radnice/radnice/geo"
 	"github.com/radnice/radnice/web/audit"
@@ -57,10 +56,11 @@ func (u *User) Actor() Actor { return Actor{ID: u.ID, Name: u.Name()} }
 // first login through a provider trusted for e-mail. Granting a role held already changes
 // nothing and logs nothing.
 func (s *Store) GrantRole(ctx context.Context, by Actor, email string, g Grant) error {
-	email = strings.ToLower(strings.TrimSpace(email))
-	if addr, err := mail.ParseAddress(email); err != nil || addr.Address != email {
+	checked, ok := czid.CheckEmail(email)
+	if !ok || checked == "" {
 		return geo.Errorf(geo.EINVALID, "%q is not an e-mail address", email)
 	}
+	email = checked
 	if err := g.Validate(); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 
+	"github.com/radnice/radnice/datasets/czid"
 	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
 )
@@ -50,11 +51,11 @@ func (s *Service) register(w http.ResponseWriter, r *http.Request) {
 	}
 	form := registration{Identity: id, Email: r.PostFormValue("email"), Phone: r.PostFormValue("phone"),
 		Consent: r.PostFormValue("consent") == "1"}
-	email, okEmail := CheckEmail(form.Email)
+	email, okEmail := czid.CheckEmail(form.Email)
 	if !okEmail {
 		form.Errors.Add("email", msg.T(ctx, "email-invalid"))
 	}
-	phone, okPhone := CheckPhone(form.Phone)
+	phone, okPhone := czid.CheckPhone(form.Phone)
 	if !okPhone {
 		form.Errors.Add("phone", msg.T(ctx, "phone-invalid"))
 	}

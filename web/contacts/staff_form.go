@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	contactfiles "github.com/radnice/radnice/datasets/contacts"
-	"github.com/radnice/radnice/web/auth"
+	"github.com/radnice/radnice/datasets/czid"
 	"github.com/radnice/radnice/web/layout"
 )
 
@@ -150,7 +150,7 @@ func (c *formCheck) order(field, value string) int {
 
 // phone is the field's Czech phone number as the contacts write it, "+420 556 879 411"; empty is fine.
 func (c *formCheck) phone(field, value string) string {
-	phone, ok := auth.CheckPhone(value)
+	phone, ok := czid.CheckPhone(value)
 	if !ok || phone != "" && !strings.HasPrefix(phone, "+420 ") {
 		c.errs.Add(field, c.t("err-phone"))
 		return value
@@ -160,7 +160,7 @@ func (c *formCheck) phone(field, value string) string {
 
 // email is the field's e-mail address, lower-cased; empty is fine.
 func (c *formCheck) email(field, value string) string {
-	email, ok := auth.CheckEmail(value)
+	email, ok := czid.CheckEmail(value)
 	if !ok {
 		c.errs.Add(field, c.t("err-email"))
 		return value

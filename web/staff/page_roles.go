@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/radnice/radnice/datasets/czid"
 	"github.com/radnice/radnice/web/auth"
 	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
@@ -37,7 +38,7 @@ func (h *Handler) renderRoles(w http.ResponseWriter, r *http.Request, status int
 func (h *Handler) grantRole(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	form := grantForm{Email: r.PostFormValue("email"), Role: r.PostFormValue("role"), Agenda: strings.TrimSpace(r.PostFormValue("agenda"))}
-	email, ok := auth.CheckEmail(form.Email)
+	email, ok := czid.CheckEmail(form.Email)
 	if !ok || email == "" {
 		form.Errors.Add("email", msg.T(ctx, "email-invalid"))
 	}

@@ -1,4 +1,4 @@
-package auth
+package czid
 
 import (
 	"net/mail"
@@ -7,7 +7,7 @@ import (
 )
 
 // CheckEmail returns the e-mail address s, trimmed and lower-cased, or ok false when s is not
-// one address. "" is fine: contact details are optional.
+// one address (with a dot in its domain). "" is fine: whether one is needed is the caller's say.
 func CheckEmail(s string) (email string, ok bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "" {
