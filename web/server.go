@@ -20,13 +20,17 @@ import (
 	"github.com/radnice/radnice/web/auth"
 	"github.com/radnice/radnice/web/catchments"
 	"github.com/radnice/radnice/web/contacts"
+	"github.com/radnice/radnice/web/forms"
 	"github.com/radnice/radnice/web/health"
 	"github.com/radnice/radnice/web/home"
 	"github.com/radnice/radnice/web/i18n"
+	"github.com/radnice/radnice/web/inbox"
+	"github.com/radnice/radnice/web/integration"
 	"github.com/radnice/radnice/web/layout"
 	"github.com/radnice/radnice/web/lookup"
 	"github.com/radnice/radnice/web/middleware"
 	"github.com/radnice/radnice/web/notices"
+	"github.com/radnice/radnice/web/outbox"
 	"github.com/radnice/radnice/web/problem"
 	"github.com/radnice/radnice/web/search"
 	"github.com/radnice/radnice/web/situations"
@@ -43,6 +47,7 @@ type Config struct {
 	Lookup lookup.Config // the map's basemap, the answer cache
 	Town   *town.Town    // nil: the demo town
 	Auth   auth.Config   // the identity providers and sessions
+	Outbox outbox.Config // where e-mails and webhooks go; none: they wait in the outbox
 }
 
 // Handler builds the portal's HTTP handler. ctx bounds its background work.
@@ -71,8 +76,12 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	store := geo.NewStore(pool)
 	addresses.Routes(r, store)
 	lookup.Routes(ctx, r, store, cfg.Lookup)
-	account.Routes(r, pool, store, account.Config{EndSession: login.EndSession})
-	admin.Routes(r, store, admin.NewKeys(pool))
+	account.Routes(r, pool, store, account.Config{EndSession: login.EndSession,
+		Submissions: []account.Provider{inbox.DraftItems(pool), inbox.AccountItems(pool)},
+		Exporters:   []account.Exporter{inbox.AccountExport(pool)}})
+	keys := admin.NewKeys(pool)
+	admin.Routes(r, store, keys)
+	admin.SubmissionRoutes(r, keys, integration.NewStore(pool, cfg.Outbox.PublicURL))
 	widget.Routes(r)
 	contactsConfig := contacts.Config{Town: cfg.Town.Title, Address: cfg.Town.Address}
 	contacts.Routes(r, pool, contactsConfig)
@@ -85,6 +94,11 @@ func Handler(ctx context.Context, cfg Config) http.Handler {
 	videos.Routes(r, pool)
 	videos.StaffRoutes(r, pool)
 	catchments.Routes(r, pool)
+	forms.Routes(r, pool, store, forms.Config{Session: login})
+	inbox.Routes(r, pool)
+	mail := cfg.Outbox
+	mail.Town, mail.Logger, mail.MinePath = cfg.Town, logger, inbox.MinePath
+	outbox.Start(ctx, pool, mail)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			problem.Write(w, r, http.StatusNotFound, "No such API endpoint.")

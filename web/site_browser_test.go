@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/radnice/radnice/web/browsertest"
 	"github.com/radnice/radnice/web/webtest"
@@ -24,5 +25,6 @@ func TestEveryPublicPageIsAccessibleAndValid(t *testing.T) {
 		artefacts = abs
 	}
 	t.Setenv("RADNICE_ARTEFACTS", artefacts)
-	browsertest.Run(t, "testdata/crawl.browser.mjs", srv.URL)
+	// Every page type in two languages, light and dark, at two widths: longer than one feature.
+	browsertest.RunWithin(t, "testdata/crawl.browser.mjs", srv.URL, 6*time.Minute)
 }

@@ -37,7 +37,7 @@ commands:
                                  define an election and its polling days
   report areas [--date DATE] [--json]
                                  report addresses the areas do not settle and misplaced polling rooms
-  apikey create NAME --scope S    make an API key for the town's systems (scopes: reports); shown once
+  apikey create NAME --scope S    make an API key for the town's systems (scopes: reports, submissions); shown once
   apikey list | apikey revoke NAME
                                  list or revoke API keys
   admin grant EMAIL ROLE [AGENDA]
@@ -50,6 +50,8 @@ environment:
   DATABASE_URL   PostgreSQL URL of a PostGIS database (required by all but generate)
   RADNICE_ADDR   listen address of serve (default 127.0.0.1:8080)
   RADNICE_OIDC_ISSUER, RADNICE_STAFF_OIDC_ISSUER and friends: the identity providers (see README)
+  RADNICE_SMTP_ADDR, RADNICE_SMTP_FROM (+ _USER, _PASSWORD): the mail server
+  RADNICE_WEBHOOK_URL, RADNICE_WEBHOOK_SECRET: the town's information system
 `
 
 func main() {

@@ -51,6 +51,13 @@ func serve(ctx context.Context, logger *slog.Logger) error {
 	if cfg.Auth, err = authConfig(); err != nil {
 		return err
 	}
+	publicURL := cfg.Auth.PublicURL
+	if publicURL == "" {
+		publicURL = "http://" + addr
+	}
+	if cfg.Outbox, err = outboxConfig(publicURL); err != nil {
+		return err
+	}
 	if dir := os.Getenv("RADNICE_TOWN_DIR"); dir != "" {
 		t, err := town.Read(os.DirFS(dir))
 		if err != nil {

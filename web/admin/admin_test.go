@@ -33,7 +33,7 @@ func TestTheAreaReportNeedsAKeyWithTheReportsScope(t *testing.T) {
 	if err := keys.Revoke(ctx, "stary-system"); err != nil {
 		t.Fatal(err)
 	}
-	// A key of a scope a later release adds, written as that release would.
+	// A key of another scope only, written as `radnice apikey create` would.
 	if _, err := pool.Exec(ctx, `INSERT INTO api_keys (name, scopes, hash) VALUES ('jiny', '{submissions}', sha256('radnice_jiny'))`); err != nil {
 		t.Fatal(err)
 	}

@@ -19,11 +19,14 @@ import (
 	"github.com/radnice/radnice/geo"
 )
 
-// ScopeReports lets a key read the data-quality reports.
-const ScopeReports = "reports"
+// The scopes a key can carry.
+const (
+	ScopeReports     = "reports"     // read the data-quality reports
+	ScopeSubmissions = "submissions" // read the submissions the office has, with their files
+)
 
 // Scopes are the scopes a key can be given.
-var Scopes = []string{ScopeReports}
+var Scopes = []string{ScopeReports, ScopeSubmissions}
 
 // keyPrefix starts every key, so that a leaked one is recognised by secret scanners and people.
 const keyPrefix = "radnice_"

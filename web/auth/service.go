@@ -184,3 +184,15 @@ func (s *Service) baseURL(r *http.Request) string {
 	}
 	return scheme + "://" + r.Host
 }
+
+// SessionValue is the value a feature kept under key in the visitor's session, "" when none:
+// what someone does without logging in (a form they fill in) stays theirs alone.
+func (s *Service) SessionValue(ctx context.Context, key string) string {
+	return s.sessions.GetString(ctx, "feature."+key)
+}
+
+// PutSessionValue keeps value under key in the visitor's session, starting one for a visitor
+// who has none.
+func (s *Service) PutSessionValue(ctx context.Context, key, value string) {
+	s.sessions.Put(ctx, "feature."+key, value)
+}

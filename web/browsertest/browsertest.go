@@ -24,6 +24,13 @@ const Timeout = 2 * time.Minute
 // script exits non-zero or outlives Timeout. With -v the output is shown as the steps pass.
 func Run(t *testing.T, script, baseURL string) {
 	t.Helper()
+	RunWithin(t, script, baseURL, Timeout)
+}
+
+// RunWithin is Run for a script that may take longer than Timeout, such as a crawl of the
+// whole site.
+func RunWithin(t *testing.T, script, baseURL string, limit time.Duration) {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatal("browser test: node is not installed: run .ci/browser-deps")
@@ -32,7 +39,7 @@ func Run(t *testing.T, script, baseURL string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	timeout := Timeout
+	timeout := limit
 	if deadline, ok := t.Deadline(); ok {
 		if left := time.Until(deadline) - 5*time.Second; left < timeout {
 			timeout = left

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/radnice/radnice/web/contacts"
+	"github.com/radnice/radnice/web/forms"
 	"github.com/radnice/radnice/web/notices"
 	"github.com/radnice/radnice/web/situations"
 	"github.com/radnice/radnice/web/videos"
@@ -29,6 +30,7 @@ var loaders = []Loader{
 	{Dir: "kontakty", Name: "contacts", Load: contacts.Load},
 	{Dir: "videonavody", Name: "video guides", Load: videos.Load},
 	{Dir: "zivotni-situace", Name: "life situations", Load: situations.Load},
+	{Dir: "formulare", Name: "forms", Load: forms.Load},
 	{Dir: "uredni-deska", Name: "notices", Load: notices.Load},
 }
 

@@ -46,6 +46,9 @@ type Field struct {
 	Rows         int      // of a TextArea; 0 means 6
 	Options      []Option // of a Select, Radios or Checkboxes
 	Checked      bool     // of a Checkbox
+	// Lang is the language of the label, hint and options where it is not the page's: "cs"
+	// for a town's Czech content on an English page.
+	Lang string
 }
 
 // Option is one choice of a Select, Radios or Checkboxes.
@@ -123,4 +126,25 @@ func (f Field) groupAttrs() templ.Attributes {
 		a["aria-describedby"] = d
 	}
 	return a
+}
+
+// GroupAttrs are the attributes of a fieldset that groups inputs a feature draws itself:
+// FieldHelp's hint and error describe it.
+func (f Field) GroupAttrs() templ.Attributes { return f.groupAttrs() }
+
+// langAttrs mark the label, hint or option of a field whose language is not the page's.
+func (f Field) langAttrs() templ.Attributes {
+	if f.Lang == "" {
+		return templ.Attributes{}
+	}
+	return templ.Attributes{"lang": f.Lang}
+}
+
+// optionLang marks an option of a Select in the field's language, but for the empty one,
+// which asks to choose in the page's.
+func (f Field) optionLang(o Option) templ.Attributes {
+	if o.Value == "" {
+		return templ.Attributes{}
+	}
+	return f.langAttrs()
 }

@@ -5,10 +5,11 @@ import "github.com/radnice/radnice/web/i18n"
 // navItem is an entry of the main navigation: a Czech path and its catalogue key.
 type navItem struct{ Path, Key string }
 
-// navigation is the main navigation, in order. Forms, payments and grants join it with
-// their features.
+// navigation is the main navigation, in order. Payments and grants join it with their
+// features.
 var navigation = []navItem{
 	{"/zivotni-situace", "nav-situations"},
+	{"/formulare", "nav-forms"},
 	{"/uredni-deska", "nav-notices"},
 	{"/kontakty", "nav-contacts"},
 	{"/objednani", "nav-booking"},
@@ -24,6 +25,7 @@ var msg = i18n.Catalogue{
 	"skip":            {CS: "Přeskočit na obsah", EN: "Skip to content"},
 	"main-nav":        {CS: "Hlavní navigace", EN: "Main navigation"},
 	"nav-situations":  {CS: "Životní situace", EN: "Life situations"},
+	"nav-forms":       {CS: "Formuláře", EN: "Forms"},
 	"nav-notices":     {CS: "Úřední deska", EN: "Official notice board"},
 	"nav-contacts":    {CS: "Kontakty", EN: "Contacts"},
 	"nav-booking":     {CS: "Objednání", EN: "Appointments"},

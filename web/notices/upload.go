@@ -1,10 +1,6 @@
 package notices
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
-	"net/http"
 	"path"
 	"slices"
 	"strings"
@@ -24,59 +20,24 @@ type fileType struct {
 	Extensions []string // the extensions its files may have, the usual one first
 }
 
-// The office-document types, which are ZIP files inside.
-const (
-	docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-	odtType  = "application/vnd.oasis.opendocument.text"
-)
-
 // attachmentTypes are what a notice may have attached: documents and scans.
 var attachmentTypes = []fileType{
 	{"application/pdf", "PDF", []string{".pdf"}},
-	{docxType, "DOCX", []string{".docx"}},
-	{odtType, "ODT", []string{".odt"}},
+	{editorial.DOCXType, "DOCX", []string{".docx"}},
+	{editorial.ODTType, "ODT", []string{".odt"}},
 	{"image/png", "PNG", []string{".png"}},
 	{"image/jpeg", "JPEG", []string{".jpg", ".jpeg"}},
 }
 
 // sniffAttachment tells which of attachmentTypes content is by what it holds, never by its
-// name: its first bytes, and for the office documents (ZIP files) what the ZIP holds.
+// name (editorial.SniffType).
 func sniffAttachment(content []byte) (fileType, bool) {
-	mediaType := http.DetectContentType(content)
-	if mediaType == "application/zip" {
-		mediaType = officeDocumentType(content)
-	}
+	mediaType := editorial.SniffType(content)
 	i := slices.IndexFunc(attachmentTypes, func(t fileType) bool { return t.MediaType == mediaType })
 	if i < 0 {
 		return fileType{}, false
 	}
 	return attachmentTypes[i], true
-}
-
-// officeDocumentType is the type of an ODT or DOCX document held in the ZIP content, "" for
-// any other ZIP: an OpenDocument names its type in its first member "mimetype"; a Word
-// document holds word/document.xml.
-func officeDocumentType(content []byte) string {
-	z, err := zip.NewReader(bytes.NewReader(content), int64(len(content)))
-	if err != nil || len(z.File) == 0 {
-		return ""
-	}
-	if first := z.File[0]; first.Name == "mimetype" {
-		f, err := first.Open()
-		if err != nil {
-			return ""
-		}
-		defer f.Close()
-		name, err := io.ReadAll(io.LimitReader(f, 100))
-		if err == nil && string(name) == odtType {
-			return odtType
-		}
-		return ""
-	}
-	if slices.ContainsFunc(z.File, func(f *zip.File) bool { return f.Name == "word/document.xml" }) {
-		return docxType
-	}
-	return ""
 }
 
 // uploadProblem is why an uploaded file is refused: a message key and its arguments.

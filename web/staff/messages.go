@@ -5,7 +5,9 @@ import "github.com/radnice/radnice/web/i18n"
 var msg = i18n.Catalogue{
 	"staff":              {CS: "Správa", EN: "Administration"},
 	"dashboard-intro":    {CS: "Přihlášen(a) jako %s. Vaše role:", EN: "Logged in as %s. Your roles:"},
-	"no-sections":        {CS: "Vaší roli zatím neodpovídá žádná obrazovka správy. Schránka podání pro vaši agendu přibude s elektronickými formuláři.", EN: "No administration screen matches your role yet. The inbox of submissions for your agenda arrives with the electronic forms."},
+	"no-sections":        {CS: "Vaší roli zatím neodpovídá žádná obrazovka správy.", EN: "No administration screen matches your role yet."},
+	"inbox":              {CS: "Podání", EN: "Submissions"},
+	"inbox-text":         {CS: "Podání z elektronických formulářů vašich agend: přijetí, vyřízení, zprávy žadatelům.", EN: "Submissions from the electronic forms of your agendas: accept, resolve, message the applicants."},
 	"role-clerk":         {CS: "referent(ka) agendy %s", EN: "clerk for %s"},
 	"role-editor":        {CS: "redaktor(ka)", EN: "editor"},
 	"role-school_office": {CS: "školský úsek", EN: "school office"},

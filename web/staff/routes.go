@@ -45,6 +45,7 @@ type Section struct {
 
 // Sections are the staff screens, in the order the dashboard lists them.
 var Sections = []Section{
+	{"/sprava/podani", "inbox", []auth.Role{auth.RoleClerk}},
 	{"/sprava/deska", "notices", []auth.Role{auth.RoleEditor}},
 	{"/sprava/situace", "situations", []auth.Role{auth.RoleEditor}},
 	{"/sprava/kontakty", "contacts", []auth.Role{auth.RoleEditor}},

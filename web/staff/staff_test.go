@@ -37,7 +37,7 @@ func TestTheDashboardOffersTheScreensOfThePersonsRoles(t *testing.T) {
 	}{
 		{editor, []string{"Úřední deska", "Životní situace", "Kontakty", "Videonávody"}, []string{"Role a oprávnění", "Auditní záznam", "Spádové obvody"}},
 		{admin, []string{"Role a oprávnění", "Auditní záznam", "Spádové obvody škol"}, []string{"Videonávody"}},
-		{clerk, []string{"referent(ka) agendy poplatky", "Schránka podání"}, []string{"Úřední deska"}},
+		{clerk, []string{"referent(ka) agendy poplatky", "Podání z elektronických formulářů vašich agend"}, []string{"Úřední deska"}},
 	} {
 		_, _, get, _ := serveAs(t, c.who)
 		res, page := get("/sprava")

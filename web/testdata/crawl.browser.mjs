@@ -16,7 +16,7 @@ import {
 	validateHTMLPages,
 } from '../browsertest/browser.mjs';
 
-const MAX_PAGES = 400; // a guard against a crawl that never ends, far above the demo's pages
+const MAX_PAGES = 600; // a guard against a crawl that never ends, far above the demo's pages
 const PER_TYPE = 2; // pages of one type checked with axe-core and photographed
 const artefacts = process.env.RADNICE_ARTEFACTS;
 

@@ -21,6 +21,13 @@ type File struct {
 // files (multipart/form-data); it never follows redirects.
 func PostMultipart(t testing.TB, srv *httptest.Server, path string, form url.Values, files ...File) (*http.Response, string) {
 	t.Helper()
+	return Do(t, MultipartRequest(t, srv.URL+path, form, files...))
+}
+
+// MultipartRequest is the request that posts form with files to target as a browser sends a
+// form that uploads files (multipart/form-data), to send with Do or As.
+func MultipartRequest(t testing.TB, target string, form url.Values, files ...File) *http.Request {
+	t.Helper()
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
 	for name, values := range form {
@@ -42,7 +49,7 @@ func PostMultipart(t testing.TB, srv *httptest.Server, path string, form url.Val
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return Do(t, request(t, http.MethodPost, srv.URL+path, &body, []string{"Content-Type", w.FormDataContentType()}))
+	return request(t, http.MethodPost, target, &body, []string{"Content-Type", w.FormDataContentType()})
 }
 
 var (
