@@ -90,7 +90,7 @@ func (s *Store) GrantRole(ctx context.Context, by Actor, email string, g Grant) 
 			Object: "email:" + email, After: g})
 	})
 	if err != nil {
-		return fmt.Errorf("grant %s to %s: %w", g.Role, email, err)
+		return fmt.Errorf("grant %s: %w", g.Role, err)
 	}
 	return nil
 }

@@ -48,7 +48,7 @@ func identityFromClaims(provider string, c map[string]any) (Identity, error) {
 	if code := claim(c, "TRadresaID", "tradresaid"); code != "" {
 		n, err := strconv.ParseInt(code, 10, 64)
 		if err != nil || n <= 0 {
-			return Identity{}, fmt.Errorf("TRadresaID %q is not an address point code", code)
+			return Identity{}, fmt.Errorf("TRadresaID is not an address point code")
 		}
 		id.AddressCode = n
 	}
@@ -82,5 +82,5 @@ func parseBirthDate(s string) (time.Time, error) {
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("DateOfBirth %q is not a date", s)
+	return time.Time{}, fmt.Errorf("DateOfBirth is not a date")
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/radnice/radnice/web/i18n"
 	"github.com/radnice/radnice/web/layout"
@@ -55,7 +56,10 @@ func loginURL(r *http.Request) string {
 // localPath returns p when it is a path on this site (so a login cannot be made to send the
 // person elsewhere), "/" otherwise.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n") {
+	// Browsers drop control characters and read a backslash as a slash: "/<tab>/evil.example"
+	// and "/\\evil.example" both lead to evil.example.
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsRune(p, '\\') ||
+		strings.ContainsFunc(p, unicode.IsControl) {
 		return "/"
 	}
 	return p
