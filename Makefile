@@ -56,6 +56,8 @@ test:
 bench: build
 	@.ci/bench-deps
 	@.ci/media
+	@.ci/node-deps
+	@.ci/mailpit install
 	@$(database); \
 	RADNICE_BENCH_DIR="$(CURDIR)/.data/bench" go test -count=1 -tags bench -run '^TestBenchmark' -timeout 80m -v ./web/bench/
 

@@ -2,7 +2,8 @@
 
 // Package bench measures Radnice at national scale: the RÚIAN import against a bare COPY of the
 // same rows, address search latency, in process and over HTTP, on the imported register, and
-// lookup-by-address throughput with wrk against a bare handler and the naive ST_Contains way.
+// lookup-by-address throughput with wrk against a bare handler and the naive ST_Contains way,
+// and filing forms with the outbox delivering their e-mails (submissions_test.go).
 //
 // Run it with `make bench`. RADNICE_BENCH_DIR holds the generated national ZIP (the only file
 // left behind besides a short report.txt; default: a temporary folder), and
@@ -10,8 +11,10 @@
 // RADNICE_BENCH_PASSES sets how many times each search is measured (default 3, the median
 // counts), RADNICE_BENCH_EXPLAIN how many of the slowest searches get an EXPLAIN ANALYZE in the
 // report (default 3), RADNICE_BENCH_SKIP=search leaves the search benchmark out, and
-// RADNICE_BENCH_CONNECTIONS sets wrk's connections for the lookups (default 4). Benchmarks
-// report speed, they do not assert it: the test fails only on errors and wrong answers.
+// RADNICE_BENCH_CONNECTIONS sets wrk's connections for the lookups (default 4);
+// RADNICE_BENCH_SUBMIT_SECONDS how long each concurrency of the submission benchmark runs
+// (default 10). Benchmarks report speed, they do not assert it: the test fails only on errors
+// and wrong answers.
 package bench
 
 import (
