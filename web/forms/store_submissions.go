@@ -22,13 +22,6 @@ const (
 	StatusSubmitted   = "submitted"   // podáno
 )
 
-// The e-mails the citizen's side sends (web/outbox): what was received, and the link that
-// confirms what was filed without logging in.
-const (
-	mailReceived = "submission.received"
-	mailConfirm  = "submission.confirm"
-)
-
 // Submission is a filed form.
 type Submission struct {
 	ID          int64
@@ -106,11 +99,9 @@ func (s *Store) Submit(ctx context.Context, d Draft, f filing) (Submission, erro
 		if err := addStatus(ctx, tx, id, f.Applicant, status, f.At); err != nil {
 			return err
 		}
-		mail := outbox.Job{Kind: outbox.Mail, Key: "mail:" + mailReceived + ":" + strconv.FormatInt(id, 10),
-			Payload: map[string]any{"template": mailReceived, "submission_id": id}}
+		mail := outbox.SubmissionMail(outbox.Received, id, 0)
 		if f.Token != "" {
-			mail = outbox.Job{Kind: outbox.Mail, Key: "mail:" + mailConfirm + ":" + strconv.FormatInt(id, 10),
-				Payload: map[string]any{"template": mailConfirm, "submission_id": id, "path": confirmPath(f.Token)}}
+			mail = outbox.ConfirmationMail(id, confirmPath(f.Token))
 		}
 		if err := outbox.Enqueue(ctx, tx, mail); err != nil {
 			return err
@@ -244,8 +235,7 @@ func (s *Store) Confirm(ctx context.Context, token string, at time.Time) (Submis
 		if err := addStatus(ctx, tx, id, applicant, StatusSubmitted, at); err != nil {
 			return err
 		}
-		return outbox.Enqueue(ctx, tx, outbox.Job{Kind: outbox.Mail, Key: "mail:" + mailReceived + ":" + strconv.FormatInt(id, 10),
-			Payload: map[string]any{"template": mailReceived, "submission_id": id}})
+		return outbox.Enqueue(ctx, tx, outbox.SubmissionMail(outbox.Received, id, 0))
 	})
 	if err != nil {
 		if geo.ErrorCode(err) == geo.ENOTFOUND {

@@ -56,19 +56,6 @@ type auditState struct {
 	Event           int64  `json:"event_id,omitempty"`
 }
 
-// mailJob is the payload of an e-mail the outbox sends about a submission.
-type mailJob struct {
-	Template     string `json:"template"`
-	SubmissionID int64  `json:"submission_id"`
-	EventID      int64  `json:"event_id"`
-}
-
-// webhookJob is the payload of a webhook the outbox sends about a submission.
-type webhookJob struct {
-	Event        string `json:"event"`
-	SubmissionID int64  `json:"submission_id"`
-}
-
 // Act makes a's change to submission id of u's agendas, as of its version (its UpdatedAt on the
 // page the clerk acted from), in one transaction with its event in the history, its audit
 // entry and the outbox's jobs: an e-mail to the citizen for a change of status and a message
@@ -184,23 +171,20 @@ func assigneeName(ctx context.Context, tx pgx.Tx, id, account int64) (string, er
 // enqueue writes the outbox's jobs for event, a's record on submission id: the e-mail to the
 // citizen at email about a change of status or a message, and the webhook of an acceptance.
 func enqueue(ctx context.Context, tx pgx.Tx, id, event int64, a Action, email string) error {
-	var template string
+	var mail outbox.Template
 	switch a.Kind {
 	case StatusEvent:
-		template = "submission.status"
+		mail = outbox.Status
 	case MessageEvent:
-		template = "submission.message"
+		mail = outbox.Message
 	}
-	if template != "" && email != "" {
-		key := fmt.Sprintf("mail:%s:%d:%d", template, id, event)
-		if err := outbox.Enqueue(ctx, tx, outbox.Job{Kind: outbox.Mail, Key: key,
-			Payload: mailJob{Template: template, SubmissionID: id, EventID: event}}); err != nil {
+	if mail != "" && email != "" {
+		if err := outbox.Enqueue(ctx, tx, outbox.SubmissionMail(mail, id, event)); err != nil {
 			return err
 		}
 	}
 	if a.Kind == StatusEvent && a.To == Accepted {
-		return outbox.Enqueue(ctx, tx, outbox.Job{Kind: outbox.Webhook, Key: fmt.Sprintf("webhook:submission.accepted:%d", id),
-			Payload: webhookJob{Event: "submission.accepted", SubmissionID: id}})
+		return outbox.Enqueue(ctx, tx, outbox.SubmissionWebhook(outbox.Accepted, id))
 	}
 	return nil
 }
