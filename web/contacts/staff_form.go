@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	contactfiles "github.com/radnice/radnice/datasets/contacts"
 	"github.com/radnice/radnice/datasets/czid"
@@ -127,13 +126,10 @@ func (c *formCheck) t(key string, args ...any) string { return staffMsg.T(c.ctx,
 // text is the field's value of at most max characters; required names the message of an
 // empty value, "" for an optional field.
 func (c *formCheck) text(field, value string, max int, required string) string {
-	switch {
-	case value == "" && required != "":
-		c.errs.Add(field, c.t(required))
-	case utf8.RuneCountInString(value) > max:
-		c.errs.Add(field, c.t("err-too-long", max))
+	if required != "" {
+		required = c.t(required)
 	}
-	return value
+	return c.errs.Text(field, value, max, required, c.t("err-too-long", max))
 }
 
 // order is the field's whole number from 0 to maxOrder; empty is 0.

@@ -3,6 +3,7 @@ package layout
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 )
@@ -18,6 +19,18 @@ type FieldErrors []FieldError
 // Add records a problem with field.
 func (e *FieldErrors) Add(field, message string) {
 	*e = append(*e, FieldError{Field: field, Message: message})
+}
+
+// Text checks a text field's value and returns it: required is the problem of an empty value
+// ("" for an optional field), tooLong the problem of one longer than max characters.
+func (e *FieldErrors) Text(field, value string, max int, required, tooLong string) string {
+	switch {
+	case value == "" && required != "":
+		e.Add(field, required)
+	case utf8.RuneCountInString(value) > max:
+		e.Add(field, tooLong)
+	}
+	return value
 }
 
 // For returns the first problem with field, "" when there is none.

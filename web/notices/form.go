@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/radnice/radnice/web/editorial"
 	"github.com/radnice/radnice/web/layout"
@@ -64,13 +63,11 @@ const (
 func (f noticeForm) fields(ctx context.Context, state editorial.State) (Fields, layout.FieldErrors) {
 	var errs layout.FieldErrors
 	text := func(id, value string, required bool, maxLen int) string {
-		switch {
-		case required && value == "":
-			errs.Add(id, msg.T(ctx, "error-required-"+id))
-		case utf8.RuneCountInString(value) > maxLen:
-			errs.Add(id, msg.T(ctx, "error-too-long", maxLen))
+		empty := "" // an optional field may be empty
+		if required {
+			empty = msg.T(ctx, "error-required-"+id)
 		}
-		return value
+		return errs.Text(id, value, maxLen, empty, msg.T(ctx, "error-too-long", maxLen))
 	}
 	out := Fields{
 		Title:      text(fieldTitle, f.Title, true, maxTitle),

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/radnice/radnice/datasets/textdoc"
 	"github.com/radnice/radnice/datasets/videos"
@@ -99,13 +98,11 @@ func readGuideForm(w http.ResponseWriter, r *http.Request) (f guideForm, errs la
 func (f guideForm) fields(ctx context.Context, offered []SituationGroup) (GuideFields, layout.FieldErrors) {
 	var errs layout.FieldErrors
 	text := func(id, value string, required bool, maxLen int) string {
-		switch {
-		case required && value == "":
-			errs.Add(id, msg.T(ctx, "error-required-"+id))
-		case utf8.RuneCountInString(value) > maxLen:
-			errs.Add(id, msg.T(ctx, "error-too-long", maxLen))
+		empty := "" // an optional field may be empty
+		if required {
+			empty = msg.T(ctx, "error-required-"+id)
 		}
-		return value
+		return errs.Text(id, value, maxLen, empty, msg.T(ctx, "error-too-long", maxLen))
 	}
 	out := GuideFields{
 		Title:       text(fieldTitle, f.Title, true, maxTitle),
